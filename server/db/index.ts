@@ -1,0 +1,4 @@
+export { getDb, closeDb, databaseKind, type Db } from "./client";
+export { Prisma } from "./generated/client";
+export type * from "./generated/client";
+export * from "./generated/enums";

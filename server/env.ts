@@ -1,0 +1,80 @@
+/**
+ * Configuration, parsed and validated once. This is the only module that reads process.env;
+ * every variable is documented in .env.example.
+ */
+import { z } from "zod";
+
+const emptyAsUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
+const optionalUrl = z.preprocess(emptyAsUndefined, z.url().optional());
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  /** PostgreSQL connection string. Unset: the embedded database (PGlite). */
+  DATABASE_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+      .optional(),
+  ),
+  /** Where the embedded database keeps its files; "memory://" for a throwaway one. */
+  PGLITE_DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default(".data/pglite")),
+  PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
+  HOSTNAME: z.preprocess(emptyAsUndefined, z.string().default("0.0.0.0")),
+  /** The address Twilio and browsers use to reach this app; Twilio signatures are checked against it. */
+  PUBLIC_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
+  /** Signs session cookies. Unset: a random one is generated and kept in the data directory. */
+  NEXTAUTH_SECRET: optionalString,
+  /** Base URL of Twilio's REST API. Tests and local development point it at a loopback server. */
+  TWILIO_API_BASE_URL: z.preprocess(emptyAsUndefined, z.url().default("https://api.twilio.com")),
+  /** Which model answers shoppers: builtin (offline, default), openai, anthropic, openai-compatible. */
+  AI_PROVIDER: z.preprocess(
+    emptyAsUndefined,
+    z.enum(["builtin", "openai", "anthropic", "openai-compatible"]).optional(),
+  ),
+  /** Base URL of an OpenAI-compatible endpoint (Ollama, vLLM, LM Studio). */
+  AI_BASE_URL: optionalUrl,
+  AI_API_KEY: optionalString,
+  AI_MODEL: optionalString,
+  OPENAI_API_KEY: optionalString,
+  ANTHROPIC_API_KEY: optionalString,
+  /** Longest the agent may think about one text before the shopper gets the fallback. */
+  AGENT_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(500).default(15000)),
+  /** "embedded": the web process also runs the queue worker; "off": run `npm run worker` separately. */
+  WORKER_MODE: z.preprocess(emptyAsUndefined, z.enum(["embedded", "off"]).default("embedded")),
+  /** Password given to the seeded demo user. */
+  DEMO_PASSWORD: z.preprocess(emptyAsUndefined, z.string().min(8).default("parley-demo")),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new EnvError(`Invalid configuration (see .env.example):\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated configuration of this process. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Tests and CLIs that change variables before use call this to re-read them. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}
+
+/** PUBLIC_URL, or http://localhost:PORT when unset. */
+export function publicUrl(): string {
+  const e = env();
+  return (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
+}
