@@ -1,0 +1,4 @@
+export { runAgentTurn, MAX_AGENT_STEPS, type AgentTurnResult, type AgentTurnInput, type ToolTrace } from "./run-agent-turn";
+export { chooseModel, selectModel } from "./models/select-model";
+export { handoffReasons, type HandoffReason } from "./tools";
+export { replies as builtinReplies } from "./models/builtin-replies";

@@ -1,0 +1,133 @@
+/**
+ * Parley's built-in model: offline and deterministic (intent rules, tool calls, templated
+ * answers), implemented as an AI SDK language model so it runs through the same tool loop as
+ * OpenAI, Anthropic or an OpenAI-compatible endpoint.
+ */
+import type {
+  LanguageModelV4,
+  LanguageModelV4CallOptions,
+  LanguageModelV4Content,
+  LanguageModelV4GenerateResult,
+  LanguageModelV4Prompt,
+  LanguageModelV4StreamPart,
+} from "@ai-sdk/provider";
+import { detectIntent, extractOrderNumber } from "./builtin-intents";
+import { lookupReply, replies, type ReplyContext } from "./builtin-replies";
+
+export const BUILTIN_MODEL_ID = "parley-builtin-1";
+
+function textOf(message: LanguageModelV4Prompt[number]): string {
+  if (typeof message.content === "string") return message.content;
+  return message.content.map((p) => (p.type === "text" ? p.text : "")).join("");
+}
+
+/** Tool results that arrived after the last user message (this turn's), by tool name. */
+function toolResultsThisTurn(prompt: LanguageModelV4Prompt) {
+  const lastUser = prompt.map((m) => m.role).lastIndexOf("user");
+  const results: { toolName: string; output: unknown; isError: boolean }[] = [];
+  for (const m of prompt.slice(lastUser + 1)) {
+    if (m.role !== "tool") continue;
+    for (const part of m.content) {
+      if (part.type !== "tool-result") continue;
+      const out = part.output;
+      const isError = out.type === "error-text" || out.type === "error-json";
+      results.push({ toolName: part.toolName, output: "value" in out ? out.value : undefined, isError });
+    }
+  }
+  return results;
+}
+
+/** How many of the agent's earlier replies in this conversation were "I didn't catch that". */
+function earlierMisunderstandings(prompt: LanguageModelV4Prompt): number {
+  return prompt.filter((m) => m.role === "assistant" && textOf(m) === replies.unknown()).length;
+}
+
+let callCounter = 0;
+function toolCall(toolName: string, input: unknown): LanguageModelV4Content {
+  return { type: "tool-call", toolCallId: `call_${++callCounter}`, toolName, input: JSON.stringify(input) };
+}
+
+function decide(prompt: LanguageModelV4Prompt, ctx: ReplyContext): LanguageModelV4Content[] {
+  const results = toolResultsThisTurn(prompt);
+  if (results.length > 0) {
+    const last = results[results.length - 1]!;
+    if (last.isError) {
+      if (last.toolName === "handOff") return [{ type: "text", text: replies.handedOff() }];
+      return [toolCall("handOff", { reason: "tool_failure", summary: `The ${last.toolName} tool failed.` })];
+    }
+    switch (last.toolName) {
+      case "lookupOrder":
+        return [{ type: "text", text: lookupReply(last.output as Parameters<typeof lookupReply>[0], ctx) }];
+      case "handOff":
+        return [{ type: "text", text: replies.handedOff() }];
+      case "resolveConversation":
+        return [{ type: "text", text: replies.thanks() }];
+      default:
+        return [{ type: "text", text: replies.unknown() }];
+    }
+  }
+  const lastUser = [...prompt].reverse().find((m) => m.role === "user");
+  const text = lastUser ? textOf(lastUser) : "";
+  const intent = detectIntent(text);
+  switch (intent) {
+    case "human":
+      return [toolCall("handOff", { reason: "shopper_requested", summary: `Shopper asked for a person: "${text.slice(0, 120)}"` })];
+    case "order_status": {
+      const orderNumber = extractOrderNumber(text);
+      return [toolCall("lookupOrder", orderNumber ? { orderNumber } : {})];
+    }
+    case "thanks": {
+      const helpedBefore = prompt.some((m) => m.role === "assistant");
+      return helpedBefore ? [toolCall("resolveConversation", {})] : [{ type: "text", text: replies.thanks() }];
+    }
+    case "greeting":
+      return [{ type: "text", text: replies.greeting(ctx) }];
+    case "unknown":
+      if (earlierMisunderstandings(prompt) >= 1) {
+        return [toolCall("handOff", { reason: "repeated_misunderstanding", summary: `Could not understand: "${text.slice(0, 120)}"` })];
+      }
+      return [{ type: "text", text: replies.unknown() }];
+  }
+}
+
+export function builtinModel(ctx: ReplyContext): LanguageModelV4 {
+  const generate = async (options: LanguageModelV4CallOptions): Promise<LanguageModelV4GenerateResult> => {
+    const content = decide(options.prompt, ctx);
+    const hasToolCall = content.some((c) => c.type === "tool-call");
+    const outputChars = content.reduce((n, c) => n + (c.type === "text" ? c.text.length : 0), 0);
+    return {
+      content,
+      finishReason: { unified: hasToolCall ? "tool-calls" : "stop", raw: undefined },
+      usage: {
+        inputTokens: { total: 0, noCache: 0, cacheRead: 0, cacheWrite: 0 },
+        outputTokens: { total: Math.ceil(outputChars / 4), text: Math.ceil(outputChars / 4), reasoning: 0 },
+      },
+      warnings: [],
+    } as LanguageModelV4GenerateResult;
+  };
+  return {
+    specificationVersion: "v4",
+    provider: "parley",
+    modelId: BUILTIN_MODEL_ID,
+    supportedUrls: {},
+    doGenerate: generate,
+    async doStream(options) {
+      const result = await generate(options);
+      const parts: LanguageModelV4StreamPart[] = [{ type: "stream-start", warnings: [] } as LanguageModelV4StreamPart];
+      for (const c of result.content) {
+        if (c.type === "text") {
+          parts.push({ type: "text-start", id: "t" }, { type: "text-delta", id: "t", delta: c.text }, { type: "text-end", id: "t" });
+        } else parts.push(c as LanguageModelV4StreamPart);
+      }
+      parts.push({ type: "finish", finishReason: result.finishReason, usage: result.usage } as LanguageModelV4StreamPart);
+      return {
+        stream: new ReadableStream({
+          start(controller) {
+            for (const p of parts) controller.enqueue(p);
+            controller.close();
+          },
+        }),
+      };
+    },
+  };
+}

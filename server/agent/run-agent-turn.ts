@@ -1,0 +1,100 @@
+/**
+ * One agent turn: the model answers the shopper's latest text with tools and a small step
+ * limit, under a timeout. The result says what the pipeline must do next; it never sends.
+ */
+import { generateText, isStepCount, type ModelMessage } from "ai";
+import type { AgentSettings, Brand } from "../db";
+import type { CommerceConnector } from "../commerce";
+import { env } from "../env";
+import { fitSingleSegment } from "../sms";
+import { agentTools, type HandoffReason } from "./tools";
+import { agentInstructions } from "./instructions";
+import { selectModel } from "./models/select-model";
+import { replies } from "./models/builtin-replies";
+
+export type ToolTrace = { name: string; input: unknown; output?: unknown; error?: string };
+
+export type AgentTurnResult = {
+  /** answered: keep talking · resolved: need met · handoff: a person takes over · failed: model or loop broke. */
+  outcome: "answered" | "resolved" | "handoff" | "failed";
+  reply: string;
+  skill: string | null;
+  handoffReason?: HandoffReason;
+  handoffSummary?: string | null;
+  failureReason?: string;
+  tools: ToolTrace[];
+  model: string;
+  latencyMs: number;
+  inputTokens?: number;
+  outputTokens?: number;
+};
+
+export type AgentTurnInput = {
+  brand: Pick<Brand, "name" | "timeZone">;
+  settings: Pick<AgentSettings, "brandSummary" | "tone">;
+  commerce: CommerceConnector;
+  shopperPhone: string;
+  /** Earlier texts of this conversation, oldest first, then the new one last. */
+  history: { role: "shopper" | "brand"; text: string }[];
+  timeoutMs?: number;
+};
+
+export const MAX_AGENT_STEPS = 4;
+
+const skillOfTool: Record<string, string> = { lookupOrder: "order_status" };
+
+export async function runAgentTurn(input: AgentTurnInput): Promise<AgentTurnResult> {
+  const started = Date.now();
+  const { model, choice } = selectModel({ brandName: input.brand.name, timeZone: input.brand.timeZone });
+  const modelName = `${choice.provider}:${choice.modelId}`;
+  const messages: ModelMessage[] = input.history.map((h) =>
+    h.role === "shopper" ? { role: "user", content: h.text } : { role: "assistant", content: h.text },
+  );
+  const tools: ToolTrace[] = [];
+  try {
+    const result = await generateText({
+      model,
+      instructions: agentInstructions(input.brand, input.settings),
+      messages,
+      tools: agentTools({ commerce: input.commerce, shopperPhone: input.shopperPhone }),
+      stopWhen: isStepCount(MAX_AGENT_STEPS),
+      timeout: input.timeoutMs ?? env().AGENT_TIMEOUT_MS,
+      maxRetries: 1,
+    });
+    for (const step of result.steps) {
+      for (const part of step.content) {
+        if (part.type === "tool-result") tools.push({ name: part.toolName, input: part.input, output: part.output });
+        if (part.type === "tool-error") tools.push({ name: part.toolName, input: part.input, error: String(part.error) });
+      }
+    }
+    const usage = { inputTokens: result.totalUsage.inputTokens, outputTokens: result.totalUsage.outputTokens };
+    const skill = tools.map((t) => skillOfTool[t.name]).find(Boolean) ?? null;
+    const handoff = tools.find((t) => t.name === "handOff" && !t.error);
+    const failedTool = tools.find((t) => t.error);
+    const shaped = fitSingleSegment(result.text.trim());
+    const base = { tools, model: modelName, latencyMs: Date.now() - started, skill, ...usage };
+    if (handoff) {
+      const out = handoff.output as { reason: HandoffReason; summary: string | null };
+      return { ...base, outcome: "handoff", reply: shaped.text || replies.handedOff(), handoffReason: out.reason, handoffSummary: out.summary };
+    }
+    if (failedTool) {
+      return { ...base, outcome: "handoff", reply: replies.toolFailed(), handoffReason: "tool_failure", handoffSummary: `${failedTool.name} failed: ${failedTool.error}` };
+    }
+    if (!shaped.text) {
+      return { ...base, outcome: "failed", reply: replies.toolFailed(), failureReason: "empty_reply" };
+    }
+    const resolved = tools.some((t) => t.name === "resolveConversation" && !t.error);
+    return { ...base, outcome: resolved ? "resolved" : "answered", reply: shaped.text };
+  } catch (error) {
+    const reason = error instanceof Error && /timeout|abort/i.test(error.name + error.message) ? "model_timeout" : "model_error";
+    return {
+      outcome: "failed",
+      reply: replies.toolFailed(),
+      skill: null,
+      failureReason: `${reason}: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500),
+      tools,
+      model: modelName,
+      latencyMs: Date.now() - started,
+    };
+  }
+}

@@ -1,0 +1,19 @@
+import { tool } from "ai";
+import { z } from "zod";
+
+export const handoffReasons = ["shopper_requested", "repeated_misunderstanding", "tool_failure", "out_of_scope", "cap_reached"] as const;
+export type HandoffReason = (typeof handoffReasons)[number];
+
+/** Hands the conversation to a person. The pipeline does the rest (ticket or closeout). */
+export function handOffTool() {
+  return tool({
+    description:
+      "Hand the conversation to a human teammate. Use when the shopper asks for a person, when you cannot help after " +
+      "trying, or when a tool failed. After calling it, reply with one short sentence telling the shopper a teammate will follow up.",
+    inputSchema: z.object({
+      reason: z.enum(handoffReasons).describe("Why a person is needed"),
+      summary: z.string().max(300).optional().describe("One sentence: what the shopper wants and what was tried"),
+    }),
+    execute: async ({ reason, summary }) => ({ handedOff: true, reason, summary: summary ?? null }),
+  });
+}

@@ -1,0 +1,1 @@
+export { emitEvent, EventName, type EmitEventInput } from "./emit-event";

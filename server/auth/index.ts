@@ -1,0 +1,5 @@
+export { authOptions } from "./options";
+export { currentMember } from "./session";
+export { brandMemberOf, type BrandMember } from "./membership";
+export { hashPassword, verifyPassword } from "./password";
+export { authenticate } from "./authenticate";

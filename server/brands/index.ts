@@ -1,0 +1,1 @@
+export { currentBrandOverview } from "./overview";

@@ -1,0 +1,15 @@
+/** npm run db:seed — seed the demo brand (idempotent). */
+import { closeDb, getDb } from "../db";
+import { env } from "../env";
+import { DEMO, seedDemo } from "../../prisma/seed";
+
+async function main() {
+  const created = await seedDemo(getDb(), { password: env().DEMO_PASSWORD });
+  console.log(created ? `Seeded ${DEMO.brandName}. Sign in as ${DEMO.userEmail} / ${env().DEMO_PASSWORD}` : `${DEMO.brandName} already exists.`);
+  await closeDb();
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,55 @@
+import type { Conversation, Db, Message, Profile } from "../db";
+import { emitEvent, EventName } from "../analytics";
+
+export type ConversationDecision =
+  | { type: "continued"; conversation: Conversation }
+  | { type: "started"; conversation: Conversation }
+  /** The latest conversation in its window is with a person (escalated) or failed: the agent stays silent. */
+  | { type: "with_humans"; conversation: Conversation };
+
+const HOUR = 3_600_000;
+
+/**
+ * Continues the shopper's conversation while inside its window, or starts one (emitting
+ * Started). A conversation handed to a person or failed stays with humans until its window ends.
+ */
+export async function continueOrStartConversation(
+  db: Db,
+  input: { brandId: string; profile: Profile; message: Message; windowHours: number; now: Date },
+): Promise<ConversationDecision> {
+  const windowEndsAt = new Date(input.now.getTime() + input.windowHours * HOUR);
+  const latest = await db.conversation.findFirst({
+    where: { brandId: input.brandId, profileId: input.profile.id, windowEndsAt: { gt: input.now } },
+    orderBy: { lastMessageAt: "desc" },
+  });
+  if (latest && (latest.status === "escalated" || latest.status === "closed_out" || latest.status === "failed")) {
+    const touched = await db.conversation.update({ where: { id: latest.id }, data: { lastMessageAt: input.now } });
+    return { type: "with_humans", conversation: touched };
+  }
+  if (latest && latest.status === "automating") {
+    const touched = await db.conversation.update({ where: { id: latest.id }, data: { lastMessageAt: input.now, windowEndsAt } });
+    return { type: "continued", conversation: touched };
+  }
+  const conversation = await db.conversation.create({
+    data: { brandId: input.brandId, profileId: input.profile.id, startedAt: input.now, lastMessageAt: input.now, windowEndsAt },
+  });
+  await emitEvent(db, {
+    brandId: input.brandId,
+    profileId: input.profile.id,
+    name: EventName.conversationStarted,
+    properties: { conversationId: conversation.id, channel: "sms", firstMessage: input.message.body, sourceCampaignId: null },
+    dedupeKey: `started:${conversation.id}`,
+    occurredAt: input.now,
+  });
+  return { type: "started", conversation };
+}
+
+/** The conversation's texts as the agent sees them, oldest first (shopper and brand only). */
+export async function conversationHistory(db: Db, conversationId: string, limit = 20) {
+  const messages = await db.message.findMany({
+    where: { conversationId, OR: [{ direction: "inbound" }, { author: { in: ["agent", "human"] } }] },
+    orderBy: { createdAt: "desc" },
+    take: limit,
+  });
+  return messages.reverse().map((m) => ({ role: m.direction === "inbound" ? ("shopper" as const) : ("brand" as const), text: m.body }));
+}

@@ -1,0 +1,39 @@
+import type { ConversationStatus, Db } from "../db";
+import { emitEvent, EventName } from "../analytics";
+
+/** Resolved: the need was met. Emits Resolved with the skill and the time it took. */
+export async function resolveConversation(db: Db, input: { conversationId: string; skill: string | null; now: Date }) {
+  const c = await db.conversation.update({
+    where: { id: input.conversationId },
+    data: { status: "resolved", endedAt: input.now, skill: input.skill ?? undefined },
+  });
+  await emitEvent(db, {
+    brandId: c.brandId,
+    profileId: c.profileId,
+    name: EventName.conversationResolved,
+    properties: { conversationId: c.id, channel: c.channel, skill: c.skill, resolutionSeconds: Math.round((input.now.getTime() - c.startedAt.getTime()) / 1000) },
+    dedupeKey: `resolved:${c.id}`,
+    occurredAt: input.now,
+  });
+  return c;
+}
+
+/** Escalated (to the inbox), closed out (closeout text sent) or failed: a person owns what follows. */
+export async function escalateConversation(
+  db: Db,
+  input: { conversationId: string; status: Extract<ConversationStatus, "escalated" | "closed_out" | "failed">; reason: string; summary: string | null; skill: string | null; now: Date },
+) {
+  const c = await db.conversation.update({
+    where: { id: input.conversationId },
+    data: { status: input.status, escalationReason: input.reason, summary: input.summary, skill: input.skill ?? undefined, endedAt: input.status === "escalated" ? null : input.now },
+  });
+  await emitEvent(db, {
+    brandId: c.brandId,
+    profileId: c.profileId,
+    name: EventName.conversationEscalated,
+    properties: { conversationId: c.id, channel: c.channel, reason: input.reason, skill: c.skill, outcome: input.status },
+    dedupeKey: `escalated:${c.id}`,
+    occurredAt: input.now,
+  });
+  return c;
+}

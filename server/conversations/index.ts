@@ -1,0 +1,3 @@
+export { continueOrStartConversation, conversationHistory, type ConversationDecision } from "./continue-or-start";
+export { resolveConversation, escalateConversation } from "./end-conversation";
+export { listConversations, getConversation, listInboundTexts } from "./read-conversations";

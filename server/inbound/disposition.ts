@@ -1,0 +1,36 @@
+/**
+ * Why the agent did or didn't answer an inbound text. Stored on the message; shown in
+ * Conversations and the Simulator.
+ */
+export type Disposition =
+  | "opt_out"
+  | "opt_in"
+  | "help"
+  | `keyword:${string}`
+  | `noise:${string}`
+  | "not_subscribed"
+  | `ineligible:${string}`
+  | "human"
+  | "agent_replied"
+  | "escalated"
+  | "closed_out"
+  | "failed";
+
+/** Plain words for each disposition, for people reading the Conversations page. */
+export function describeDisposition(d: string): string {
+  if (d.startsWith("keyword:")) return `Keyword automation "${d.slice(8)}" answered`;
+  if (d.startsWith("noise:")) return `Not answered: ${d.slice(6).replace(/_/g, " ")}`;
+  if (d.startsWith("ineligible:")) return `Not eligible for the agent (${d.slice(11).replace(/_/g, " ")})`;
+  const words: Record<string, string> = {
+    opt_out: "Opted out: confirmation sent, no more texts",
+    opt_in: "Opted back in: confirmation sent",
+    help: "HELP keyword: help text sent",
+    not_subscribed: "Not answered: this number is not subscribed to SMS",
+    human: "Not answered: a teammate owns this conversation",
+    agent_replied: "The agent replied",
+    escalated: "Handed to a teammate",
+    closed_out: "Closeout message sent",
+    failed: "The agent failed; fallback sent",
+  };
+  return words[d] ?? d;
+}

@@ -1,0 +1,31 @@
+import type { AgentSettings, Brand, Conversation, Db, Message, Profile } from "../db";
+import type { AgentTurnResult } from "../agent";
+import type { Disposition } from "./disposition";
+
+export type PipelineContext = {
+  db: Db;
+  now: Date;
+  message: Message;
+  brand: Brand;
+  settings: AgentSettings;
+  profile?: Profile;
+  conversation?: Conversation;
+  turn?: AgentTurnResult;
+};
+
+/** A stage lets the text through or decides its fate; exceptions are for broken infrastructure. */
+export type StageResult = { type: "continue" } | { type: "stop"; disposition: Disposition };
+export type Stage = { name: string; run(ctx: PipelineContext): Promise<StageResult> };
+
+export const next: StageResult = { type: "continue" };
+export const stop = (disposition: Disposition): StageResult => ({ type: "stop", disposition });
+
+/** Narrowing helpers for stages that run after the profile / conversation stages. */
+export function profileOf(ctx: PipelineContext): Profile {
+  if (!ctx.profile) throw new Error("pipeline: profile stage has not run");
+  return ctx.profile;
+}
+export function conversationOf(ctx: PipelineContext): Conversation {
+  if (!ctx.conversation) throw new Error("pipeline: conversation stage has not run");
+  return ctx.conversation;
+}

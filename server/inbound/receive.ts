@@ -1,0 +1,71 @@
+import type { Db } from "../db";
+import { Prisma } from "../db";
+import { AppError } from "../errors";
+import { segmentInfo } from "../sms";
+import { enqueueInbound } from "../jobs/queue";
+
+export type InboundText = {
+  /** Twilio's MessageSid; the simulator makes one up. A retry carries the same one. */
+  messageSid: string;
+  from: string;
+  to: string;
+  body: string;
+  /** Set by Twilio when its Advanced Opt-Out already handled a keyword (STOP, START, HELP). */
+  optOutType?: string;
+};
+
+export type ReceiveResult = { outcome: "stored" | "duplicate"; messageId: string; brandId: string };
+
+/** The key that serialises one shopper's texts in the queue. */
+export function shopperKey(brandId: string, phone: string): string {
+  return `${brandId}:${phone}`;
+}
+
+/**
+ * Stores an inbound text once (unique on MessageSid) and enqueues its processing. No model call,
+ * no send: the webhook must answer Twilio in milliseconds.
+ */
+export async function receiveInbound(db: Db, text: InboundText): Promise<ReceiveResult> {
+  const brand = await db.brand.findUnique({ where: { smsNumber: text.to } });
+  if (!brand) {
+    throw new AppError("NOT_FOUND", { userMessage: `No brand sends from ${text.to}; check the number's webhook URL in Twilio.` });
+  }
+  const info = segmentInfo(text.body);
+  try {
+    const message = await db.message.create({
+      data: {
+        brandId: brand.id,
+        direction: "inbound",
+        author: "shopper",
+        body: text.body,
+        encoding: info.encoding,
+        segments: info.segments,
+        status: "received",
+        providerSid: text.messageSid,
+        fromNumber: text.from,
+        toNumber: text.to,
+        errorCode: text.optOutType ? `opt_out_type:${text.optOutType.toUpperCase()}` : null,
+      },
+    });
+    await enqueueInbound(message.id, shopperKey(brand.id, text.from));
+    return { outcome: "stored", messageId: message.id, brandId: brand.id };
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const existing = await db.message.findUniqueOrThrow({ where: { providerSid: text.messageSid } });
+      return { outcome: "duplicate", messageId: existing.id, brandId: existing.brandId };
+    }
+    throw error;
+  }
+}
+
+/** Re-enqueues inbound texts stored but never processed (a crash between store and enqueue). */
+export async function requeueUnprocessedInbound(db: Db): Promise<number> {
+  const stale = await db.message.findMany({
+    where: { direction: "inbound", processedAt: null },
+    select: { id: true, brandId: true, fromNumber: true },
+    orderBy: { createdAt: "asc" },
+    take: 1000,
+  });
+  for (const m of stale) await enqueueInbound(m.id, shopperKey(m.brandId, m.fromNumber));
+  return stale.length;
+}

@@ -1,0 +1,80 @@
+import type { AgentTurnResult, HandoffReason, ToolTrace } from "../../agent";
+import { runAgentTurn } from "../../agent";
+import { commerceFor } from "../../commerce";
+import { conversationHistory } from "../../conversations";
+import { Prisma } from "../../db";
+import { builtinReplies } from "../../agent";
+import { conversationOf, next, profileOf, type PipelineContext, type Stage } from "../pipeline-types";
+
+/** A turn already stored for this text (the job is re-running after a crash): reuse, don't ask the model twice. */
+async function storedTurn(ctx: PipelineContext): Promise<AgentTurnResult | null> {
+  const t = await ctx.db.agentTurn.findUnique({ where: { inboundMessageId: ctx.message.id } });
+  if (!t) return null;
+  return {
+    outcome: t.outcome as AgentTurnResult["outcome"],
+    reply: t.replyText ?? "",
+    skill: t.skill,
+    handoffReason: (t.handoffReason ?? undefined) as HandoffReason | undefined,
+    handoffSummary: t.handoffSummary,
+    failureReason: t.failureReason ?? undefined,
+    tools: t.tools as ToolTrace[],
+    model: t.model,
+    latencyMs: t.latencyMs,
+  };
+}
+
+/** 9. The model answers with tools; at the reply cap it hands off instead of talking on. */
+export const agentTurn: Stage = {
+  name: "agent_turn",
+  async run(ctx) {
+    const conversation = conversationOf(ctx);
+    const profile = profileOf(ctx);
+    const stored = await storedTurn(ctx);
+    if (stored) {
+      ctx.turn = stored;
+      return next;
+    }
+    let turn: AgentTurnResult;
+    if (conversation.agentReplyCount >= ctx.settings.maxRepliesPerConversation) {
+      turn = {
+        outcome: "handoff",
+        reply: builtinReplies.handedOff(),
+        skill: conversation.skill,
+        handoffReason: "cap_reached",
+        handoffSummary: `The agent reached its limit of ${ctx.settings.maxRepliesPerConversation} replies.`,
+        tools: [],
+        model: "policy:reply_cap",
+        latencyMs: 0,
+      };
+    } else {
+      turn = await runAgentTurn({
+        brand: ctx.brand,
+        settings: ctx.settings,
+        commerce: commerceFor(ctx.db, ctx.brand.id),
+        shopperPhone: profile.phone,
+        history: await conversationHistory(ctx.db, conversation.id),
+      });
+    }
+    await ctx.db.agentTurn.create({
+      data: {
+        brandId: ctx.brand.id,
+        conversationId: conversation.id,
+        inboundMessageId: ctx.message.id,
+        model: turn.model,
+        intent: turn.skill,
+        tools: turn.tools as unknown as Prisma.InputJsonValue,
+        replyText: turn.reply,
+        outcome: turn.outcome,
+        skill: turn.skill,
+        handoffReason: turn.handoffReason ?? null,
+        handoffSummary: turn.handoffSummary ?? null,
+        failureReason: turn.failureReason ?? null,
+        latencyMs: turn.latencyMs,
+        inputTokens: turn.inputTokens ?? null,
+        outputTokens: turn.outputTokens ?? null,
+      },
+    });
+    ctx.turn = turn;
+    return next;
+  },
+};

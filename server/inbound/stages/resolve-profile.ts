@@ -1,0 +1,21 @@
+import { emitEvent, EventName } from "../../analytics";
+import { findOrCreateProfile } from "../../profiles";
+import { next, type Stage } from "../pipeline-types";
+
+/** 1. Match the sender by E.164 number (create a profile on first contact) and link the text to it. */
+export const resolveProfile: Stage = {
+  name: "profile",
+  async run(ctx) {
+    ctx.profile = await findOrCreateProfile(ctx.db, ctx.brand.id, ctx.message.fromNumber);
+    ctx.message = await ctx.db.message.update({ where: { id: ctx.message.id }, data: { profileId: ctx.profile.id } });
+    await emitEvent(ctx.db, {
+      brandId: ctx.brand.id,
+      profileId: ctx.profile.id,
+      name: EventName.receivedSms,
+      properties: { messageId: ctx.message.id, body: ctx.message.body.slice(0, 320) },
+      dedupeKey: `received:${ctx.message.id}`,
+      occurredAt: ctx.message.createdAt,
+    });
+    return next;
+  },
+};

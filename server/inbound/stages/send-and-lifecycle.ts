@@ -1,0 +1,68 @@
+import { escalateConversation, resolveConversation } from "../../conversations";
+import { assertUnreachable } from "../../errors";
+import { queueOutbound } from "../../outbound";
+import { fitSingleSegment } from "../../sms";
+import { conversationOf, profileOf, stop, type PipelineContext, type Stage } from "../pipeline-types";
+
+async function sendReply(ctx: PipelineContext, body: string) {
+  const conversation = conversationOf(ctx);
+  await queueOutbound(ctx.db, {
+    brandId: ctx.brand.id,
+    profileId: profileOf(ctx).id,
+    conversationId: conversation.id,
+    inReplyToId: ctx.message.id,
+    body: fitSingleSegment(body).text,
+    author: "agent",
+    purpose: "agent",
+    idempotencyKey: `agent:${ctx.message.id}`,
+  });
+  // Counted from the rows, so a re-run job never counts a reply twice.
+  const agentReplyCount = await ctx.db.message.count({ where: { conversationId: conversation.id, author: "agent" } });
+  ctx.conversation = await ctx.db.conversation.update({ where: { id: conversation.id }, data: { agentReplyCount } });
+}
+
+/** 10. Send the reply, then settle the conversation: resolved, escalated, closed out or failed. */
+export const sendAndLifecycle: Stage = {
+  name: "send_and_lifecycle",
+  async run(ctx) {
+    const turn = ctx.turn;
+    if (!turn) throw new Error("pipeline: agent turn has not run");
+    const conversation = conversationOf(ctx);
+    switch (turn.outcome) {
+      case "answered":
+        await sendReply(ctx, turn.reply);
+        if (turn.skill) await ctx.db.conversation.update({ where: { id: conversation.id }, data: { skill: turn.skill } });
+        return stop("agent_replied");
+      case "resolved":
+        await sendReply(ctx, turn.reply);
+        await resolveConversation(ctx.db, { conversationId: conversation.id, skill: turn.skill ?? conversation.skill, now: ctx.now });
+        return stop("agent_replied");
+      case "handoff": {
+        const closeout = ctx.settings.handoffMode === "closeout";
+        await sendReply(ctx, closeout ? ctx.settings.closeoutMessage : turn.reply);
+        await escalateConversation(ctx.db, {
+          conversationId: conversation.id,
+          status: closeout ? "closed_out" : "escalated",
+          reason: turn.handoffReason ?? "shopper_requested",
+          summary: turn.handoffSummary ?? null,
+          skill: turn.skill ?? conversation.skill,
+          now: ctx.now,
+        });
+        return stop(closeout ? "closed_out" : "escalated");
+      }
+      case "failed":
+        await sendReply(ctx, turn.reply);
+        await escalateConversation(ctx.db, {
+          conversationId: conversation.id,
+          status: "failed",
+          reason: turn.failureReason?.split(":")[0] ?? "agent_failure",
+          summary: turn.failureReason ?? null,
+          skill: turn.skill ?? conversation.skill,
+          now: ctx.now,
+        });
+        return stop("failed");
+      default:
+        return assertUnreachable(turn.outcome);
+    }
+  },
+};

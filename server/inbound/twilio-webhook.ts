@@ -1,0 +1,79 @@
+import twilio from "twilio";
+import { z } from "zod";
+import type { Db } from "../db";
+import { AppError } from "../errors";
+import { receiveInbound, type ReceiveResult } from "./receive";
+import { applyStatusCallback } from "../outbound";
+
+/** A webhook as the route handler read it: the URL Twilio called and every form field (repeats kept). */
+export type TwilioWebhookRequest = { url: string; signature: string | null; params: Record<string, string | string[]> };
+
+const inboundFormSchema = z.object({
+  MessageSid: z.string().regex(/^(SM|MM)[0-9a-fA-F]{32}$/, "MessageSid must look like SM followed by 32 hex digits"),
+  From: z.string().min(3, "From is required"),
+  To: z.string().min(3, "To is required"),
+  Body: z.string().max(1600 * 4, "Body is longer than any SMS").default(""),
+  OptOutType: z.string().optional(),
+});
+
+const statusFormSchema = z.object({
+  MessageSid: z.string().min(10, "MessageSid is required"),
+  MessageStatus: z.string().min(1, "MessageStatus is required"),
+  To: z.string().optional(),
+  From: z.string().optional(),
+  ErrorCode: z.string().optional(),
+});
+
+function single(params: TwilioWebhookRequest["params"], key: string): string | undefined {
+  const v = params[key];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+function parseForm<T extends z.ZodTypeAny>(schema: T, params: TwilioWebhookRequest["params"]): z.infer<T> {
+  const flat = Object.fromEntries(Object.keys(params).map((k) => [k, single(params, k)]));
+  const parsed = schema.safeParse(flat);
+  if (!parsed.success) {
+    const reasons = parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
+    throw new AppError("BAD_REQUEST", { userMessage: `Malformed Twilio webhook: ${reasons}` });
+  }
+  return parsed.data;
+}
+
+/** Checks X-Twilio-Signature with the brand's auth token against the URL Twilio was given. */
+async function verifiedBrand(db: Db, brandNumber: string | undefined, req: TwilioWebhookRequest) {
+  const brand = brandNumber ? await db.brand.findUnique({ where: { smsNumber: brandNumber } }) : null;
+  if (!brand) throw new AppError("NOT_FOUND", { userMessage: `No brand uses the number ${brandNumber ?? "(none)"}.` });
+  if (!brand.twilioAuthToken) {
+    throw new AppError("FORBIDDEN", { userMessage: "This brand has no Twilio credentials, so its webhooks cannot be verified." });
+  }
+  // validateRequest wants repeated keys as arrays; it sorts and concatenates every value.
+  if (!req.signature || !twilio.validateRequest(brand.twilioAuthToken, req.signature, req.url, req.params)) {
+    throw new AppError("FORBIDDEN", { userMessage: "Invalid X-Twilio-Signature: check PUBLIC_URL and the brand's auth token." });
+  }
+  return brand;
+}
+
+/** POST /api/twilio/inbound: verify, store once, enqueue. */
+export async function handleInboundWebhook(db: Db, req: TwilioWebhookRequest): Promise<ReceiveResult> {
+  await verifiedBrand(db, single(req.params, "To"), req);
+  const form = parseForm(inboundFormSchema, req.params);
+  return receiveInbound(db, {
+    messageSid: form.MessageSid,
+    from: form.From,
+    to: form.To,
+    body: form.Body,
+    optOutType: form.OptOutType,
+  });
+}
+
+/** POST /api/twilio/status: verify, then move the outbound message's status forward. */
+export async function handleStatusWebhook(db: Db, req: TwilioWebhookRequest) {
+  const brand = await verifiedBrand(db, single(req.params, "From"), req);
+  const form = parseForm(statusFormSchema, req.params);
+  return applyStatusCallback(db, {
+    brandId: brand.id,
+    messageSid: form.MessageSid,
+    status: form.MessageStatus,
+    errorCode: form.ErrorCode,
+  });
+}

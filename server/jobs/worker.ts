@@ -1,0 +1,48 @@
+/**
+ * The queue worker: runs inbound texts through the pipeline and sends outbound messages.
+ * Embedded mode starts it inside the web process; `npm run worker` runs it alone.
+ */
+import { getDb } from "../db";
+import { processInbound, requeueUnprocessedInbound } from "../inbound";
+import { deliverOutbound } from "../outbound";
+import { getBoss, QueueName } from "./queue";
+
+type Holder = { started?: Promise<void> };
+const holder = ((globalThis as Record<string, unknown>).__parleyWorker ??= {}) as Holder;
+
+async function start(): Promise<void> {
+  const boss = await getBoss();
+  const db = getDb();
+  await boss.work<{ messageId: string }>(
+    QueueName.inbound,
+    { localConcurrency: 4, batchSize: 1, pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 5 },
+    async ([job]) => {
+      if (job) await processInbound(db, job.data.messageId);
+    },
+  );
+  await boss.work<{ messageId: string }>(
+    QueueName.outbound,
+    { localConcurrency: 4, batchSize: 1, pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 5 },
+    async ([job]) => {
+      if (!job) return;
+      const meta = await boss.getJobById<{ messageId: string }>(QueueName.outbound, job.id);
+      const isLastAttempt = !meta || job.retryCount >= meta.retryLimit;
+      const outcome = await deliverOutbound(db, job.data.messageId, { isLastAttempt });
+      if (outcome === "retry") throw new Error(`send of ${job.data.messageId} failed; retrying`);
+    },
+  );
+  await requeueUnprocessedInbound(db);
+}
+
+/** Starts the worker once per process. */
+export function startWorker(): Promise<void> {
+  holder.started ??= start().catch((error) => {
+    holder.started = undefined;
+    throw error;
+  });
+  return holder.started;
+}
+
+export function isWorkerStarted(): boolean {
+  return holder.started !== undefined;
+}

@@ -1,0 +1,66 @@
+import { AppError } from "../errors";
+import type { Db, MessageAuthor } from "../db";
+import { canReceiveMarketingOrAgent } from "../consent";
+import { segmentInfo } from "../sms";
+import { enqueueOutbound } from "../jobs/queue";
+
+export type OutboundPurpose =
+  /** Consent confirmations and HELP answers: allowed whatever the consent state (carriers require them). */
+  | "compliance"
+  | "agent"
+  | "human"
+  | "campaign";
+
+export type QueueOutboundInput = {
+  brandId: string;
+  profileId: string;
+  conversationId?: string | null;
+  inReplyToId?: string | null;
+  body: string;
+  author: MessageAuthor;
+  purpose: OutboundPurpose;
+  /** The same key twice queues the message once (a re-run pipeline sends nothing new). */
+  idempotencyKey: string;
+};
+
+/**
+ * The only way a text leaves Parley: a message row first, then a queued send. Refuses to text a
+ * profile that is not subscribed unless the text is a compliance reply.
+ */
+export async function queueOutbound(db: Db, input: QueueOutboundInput) {
+  const existing = await db.message.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
+  if (existing) {
+    if (existing.status === "queued") await enqueueOutbound(existing.id);
+    return existing;
+  }
+  const [brand, profile] = await Promise.all([
+    db.brand.findUniqueOrThrow({ where: { id: input.brandId } }),
+    db.profile.findFirst({ where: { id: input.profileId, brandId: input.brandId } }),
+  ]);
+  if (!profile) throw new AppError("NOT_FOUND", { userMessage: "That shopper does not exist for this brand." });
+  if (input.purpose !== "compliance" && !canReceiveMarketingOrAgent(profile.smsConsent)) {
+    throw new AppError("FORBIDDEN", {
+      userMessage: `${profile.phone} is not subscribed to SMS, so Parley will not text them.`,
+    });
+  }
+  const info = segmentInfo(input.body);
+  const message = await db.message.create({
+    data: {
+      brandId: brand.id,
+      profileId: profile.id,
+      conversationId: input.conversationId ?? null,
+      inReplyToId: input.inReplyToId ?? null,
+      direction: "outbound",
+      author: input.author,
+      body: input.body,
+      encoding: info.encoding,
+      segments: info.segments,
+      status: "queued",
+      idempotencyKey: input.idempotencyKey,
+      fromNumber: brand.smsNumber,
+      toNumber: profile.phone,
+    },
+  });
+  await enqueueOutbound(message.id);
+  return message;
+}

@@ -1,0 +1,2 @@
+export { sendSimulatedText, simulatorThread, simulatorShoppers, simulatedMessageSid } from "./simulator";
+export { simulateText, type SimulationResult } from "./simulate-text";
