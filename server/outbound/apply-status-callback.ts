@@ -1,10 +1,11 @@
 import type { Db, MessageStatus } from "../db";
 
 const twilioToOurs: Record<string, MessageStatus> = {
-  accepted: "queued",
-  scheduled: "queued",
-  queued: "queued",
-  sending: "sending",
+  // Before "sent", Twilio holds the message; for Parley it has already left (status "sent").
+  accepted: "sent",
+  scheduled: "sent",
+  queued: "sent",
+  sending: "sent",
   sent: "sent",
   delivered: "delivered",
   undelivered: "undelivered",

@@ -60,6 +60,8 @@ describe("classifyCompliance", () => {
     "don't stop texting me deals!",
     "Can you text me when it's back in stock?",
     "What time do you close?",
+    "Did you stop the promotions?",
+    "why did you stop marketing the blue one",
     "",
     "   ",
   ])("not a compliance request: %j", (text) => {

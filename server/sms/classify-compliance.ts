@@ -22,18 +22,29 @@ const KEYWORDS: Record<string, ComplianceIntent> = {
 // Opting out may be worded freely (FCC 2024: consent can be revoked "by any reasonable means").
 // These phrases are deliberately narrow so that shopping talk ("cancel my order", "stop by the
 // store", "when does the sale end") never unsubscribes anyone.
-const TEXTS = "(?:texts?|text messages|messages|msgs|sms|txts|promos|promotions|marketing)";
+const TEXTS = "(?:texts?|text messages|messages|msgs|sms|txts)";
+const ME = "(?:me|my number|this number|my phone number)";
 const NOT_NEGATED = "(?<!\\b(?:don't|dont|do not|never) )";
+const DONT = "\\b(?:don't|dont|do not|never) (?:text|txt|message|msg|sms|contact) (?:me|this number)";
+const phrase = (source: string) => new RegExp(source);
 const OPT_OUT_PHRASES: RegExp[] = [
-  new RegExp(`${NOT_NEGATED}\\b(?:stop|quit|cease) (?:texting|txting|messaging|spamming|contacting)\\b`),
-  new RegExp(`${NOT_NEGATED}\\bstop (?:sending (?:me |us )?)?(?:all |the |these |those |your |ur |any )?${TEXTS}\\b`),
-  /\b(?:take|remove|delete|drop) (?:me|my number|this number|my phone number) (?:off|from) (?:of )?(?:your |the |this |ur |these |all |every )?(?:(?:text|texting|sms|mailing|marketing|contact|call) )?(?:list|lists|texts|messages)\b/,
-  new RegExp(`\\bno more (?:${TEXTS}|texting)\\b`),
-  /\bunsubscribe (?:me|my number|this number)(?=$|[.!,;?]| please| now| from (?:this |these |your |the |all |ur )?(?:texts?|messages|msgs|sms|list|number))/,
+  phrase(`${NOT_NEGATED}\\b(?:stop|quit|cease) (?:texting|txting|messaging|spamming|contacting)\\b`),
+  phrase(`${NOT_NEGATED}\\bstop (?:sending (?:me |us )?)?(?:all |the |these |those |your |ur |any )?${TEXTS}\\b`),
+  // "take me off your list", "remove my number from your texting list"; not "off the waitlist".
+  phrase(
+    `\\b(?:take|remove|delete|drop) ${ME} (?:off|from) (?:of )?(?:your |the |this |ur |these |all |every )?` +
+      `(?:(?:text|texting|sms|mailing|marketing|contact|call) )?(?:list|lists|${TEXTS})\\b`,
+  ),
+  phrase(`\\bno more (?:${TEXTS}|texting)\\b`),
+  // "unsubscribe me", "unsubscribe me from these texts"; not "unsubscribe me from the monthly box".
+  phrase(
+    `\\bunsubscribe ${ME}(?=$|[.!,;?]| please| now| from (?:this |these |your |the |all |ur )?(?:${TEXTS}|list|number))`,
+  ),
   /\b(?:want|like|wish|need) to (?:unsubscribe|opt ?out)\b/,
   /\bopt me out\b/,
-  /\b(?:don't|dont|do not|never) (?:text|txt|message|msg|sms|contact) (?:me|this number) ?(?:again|anymore|any more|ever)\b/,
-  /\b(?:don't|dont|do not|never) (?:text|txt|message|msg|sms|contact) (?:me|this number)(?=$|[.!,;?])/,
+  // "don't text me again" / "do not contact me."; not "don't text me the tracking number".
+  phrase(`${DONT} (?:again|anymore|any more|ever)\\b`),
+  phrase(`${DONT}(?=$|[.!,;?])`),
   /\bleave me alone\b/,
   /^(?:please stop|stop please|stop it|remove me|unsubscribe please)$/,
 ];

@@ -1,6 +1,6 @@
 /** How an outbound text leaves Parley. One implementation per provider; chosen in select-transport.ts. */
 export type OutboundSend = { from: string; to: string; body: string; statusCallbackUrl?: string };
-export type TransportResult = { providerSid: string; status: "queued" | "sent" | "delivered" };
+export type TransportResult = { providerSid: string; status: "sent" | "delivered" };
 
 export interface SmsTransport {
   readonly name: "twilio" | "simulator";

@@ -36,7 +36,8 @@ export function twilioTransport(accountSid: string, authToken: string): SmsTrans
     async send({ from, to, body, statusCallbackUrl }) {
       try {
         const message = await client.messages.create({ from, to, body, statusCallback: statusCallbackUrl });
-        return { providerSid: message.sid, status: message.status === "sent" ? "sent" : "queued" };
+        // Twilio's "queued"/"accepted" mean Twilio has the message: for us it has left Parley.
+        return { providerSid: message.sid, status: message.status === "delivered" ? "delivered" : "sent" };
       } catch (error) {
         const e = error as { status?: number; code?: number; message?: string };
         throw new TransportError(
