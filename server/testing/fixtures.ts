@@ -10,7 +10,7 @@ export async function createBrand(db: Db, opts: { name?: string; smsNumber?: str
     data: {
       name: opts.name ?? `Brand ${suffix}`,
       slug: `brand-${suffix}`,
-      smsNumber: opts.smsNumber ?? `+1555${String(crypto.randomInt(1_000_000, 9_999_999))}`,
+      smsNumber: opts.smsNumber ?? `+1555${String(crypto.randomInt(2_000_000, 9_999_999))}`,
       twilioAccountSid: opts.twilio?.accountSid ?? null,
       twilioAuthToken: opts.twilio?.authToken ?? null,
     },
@@ -30,7 +30,7 @@ export async function createShopper(db: Db, brandId: string, opts: { phone?: str
   return db.profile.create({
     data: {
       brandId,
-      phone: opts.phone ?? `+1555${String(crypto.randomInt(1_000_000, 9_999_999))}`,
+      phone: opts.phone ?? `+1555${String(crypto.randomInt(2_000_000, 9_999_999))}`,
       smsConsent: opts.consent ?? "subscribed",
       firstName: opts.firstName ?? "Sam",
     },
