@@ -11,6 +11,8 @@ import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
 import { adapterFactory } from "./client";
 
 const prismaDir = path.resolve(process.cwd(), "prisma");
@@ -70,12 +72,14 @@ function migrationList() {
   };
 }
 
-async function withEngine<T>(fn: (engine: Engine) => Promise<T>): Promise<T> {
+async function withEngine<T>(fn: (engine: Engine) => Promise<T>, target: "configured" | "scratch" = "configured"): Promise<T> {
   const { SchemaEngine } = await loadWasmEngine();
   const logs: string[] = [];
-  const factory = bindMigrationAwareSqlAdapterFactory(
-    adapterFactory() as unknown as SqlMigrationAwareDriverAdapterFactory,
-  );
+  // Diffs run on a scratch in-memory PGlite: they need no real database, and the engine's shadow
+  // database for PostgreSQL would need a second connection we do not want to require.
+  const scratch = target === "scratch" ? new PGlite() : undefined;
+  const adapter = scratch ? new PrismaPGlite(scratch) : adapterFactory();
+  const factory = bindMigrationAwareSqlAdapterFactory(adapter as unknown as SqlMigrationAwareDriverAdapterFactory);
   const engine = await SchemaEngine.new(
     { datamodels: [["schema.prisma", fs.readFileSync(schemaPath, "utf8")]] },
     (log: string) => logs.push(log),
@@ -85,6 +89,7 @@ async function withEngine<T>(fn: (engine: Engine) => Promise<T>): Promise<T> {
     return await fn(engine);
   } finally {
     engine.free();
+    await scratch?.close();
   }
 }
 
@@ -120,7 +125,7 @@ export async function diffMigrationsToSchema(): Promise<string> {
       process.stdout.write = original;
     }
     return result.stdout ?? chunks.join("");
-  });
+  }, "scratch");
 }
 
 /** Writes prisma/migrations/<timestamp>_<name>/migration.sql; returns its path, or null if nothing changed. */

@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../db";
 import { startWorker } from "../jobs";
 import { queueOutbound } from "../outbound";
-import { simulateText } from "../simulator";
+import { sendSimulatedText, simulateText } from "../simulator";
 import { segmentInfo } from "../sms";
-import { createBrand, createShopper } from "../testing/fixtures";
+import { createBrand, createShopper, eventually } from "../testing/fixtures";
 import { DEMO, demoShopperPhone, seedDemo } from "../../prisma/seed";
 
 let brandId: string;
@@ -146,14 +146,17 @@ describe("brand settings in the pipeline", () => {
     const db = getDb();
     const brand = await createBrand(db);
     const shopper = await createShopper(db, brand.id);
-    const [first, second] = await Promise.all([
-      simulateText(db, { brandId: brand.id, from: shopper.phone, body: "hi" }),
-      simulateText(db, { brandId: brand.id, from: shopper.phone, body: "can I speak to someone" }),
-    ]);
-    expect(first.disposition).toBe("agent_replied");
-    expect(second.disposition).toBe("escalated");
-    const inbound = await db.message.findMany({ where: { brandId: brand.id, direction: "inbound" }, orderBy: { processedAt: "asc" } });
-    expect(inbound.map((m) => m.body)).toEqual(["hi", "can I speak to someone"]);
+    // Both stored before either is processed: the queue must keep them in arrival order.
+    const first = await sendSimulatedText(db, brand.id, { from: shopper.phone, body: "hi" });
+    const second = await sendSimulatedText(db, brand.id, { from: shopper.phone, body: "can I speak to someone" });
+    const done = await eventually(async () => {
+      const rows = await db.message.findMany({ where: { id: { in: [first.messageId, second.messageId] } } });
+      return rows.every((m) => m.processedAt) ? rows : undefined;
+    });
+    const byId = Object.fromEntries(done.map((m) => [m.id, m]));
+    expect(byId[first.messageId]!.disposition).toBe("agent_replied");
+    expect(byId[second.messageId]!.disposition).toBe("escalated");
+    expect(byId[first.messageId]!.processedAt!.getTime()).toBeLessThanOrEqual(byId[second.messageId]!.processedAt!.getTime());
   });
 });
 
