@@ -2,7 +2,7 @@
  * One agent turn: the model answers the shopper's latest text with tools and a small step
  * limit, under a timeout. The result says what the pipeline must do next; it never sends.
  */
-import { generateText, isStepCount, type ModelMessage } from "ai";
+import { generateText, isStepCount, type LanguageModel, type ModelMessage } from "ai";
 import type { AgentSettings, Brand } from "../db";
 import type { CommerceConnector } from "../commerce";
 import { env } from "../env";
@@ -37,6 +37,8 @@ export type AgentTurnInput = {
   /** Earlier texts of this conversation, oldest first, then the new one last. */
   history: { role: "shopper" | "brand"; text: string }[];
   timeoutMs?: number;
+  /** Overrides the configured model (tests drive the loop's edges with a scripted model). */
+  model?: { model: LanguageModel; name: string };
 };
 
 export const MAX_AGENT_STEPS = 4;
@@ -45,8 +47,12 @@ const skillOfTool: Record<string, string> = { lookupOrder: "order_status" };
 
 export async function runAgentTurn(input: AgentTurnInput): Promise<AgentTurnResult> {
   const started = Date.now();
-  const { model, choice } = selectModel({ brandName: input.brand.name, timeZone: input.brand.timeZone });
-  const modelName = `${choice.provider}:${choice.modelId}`;
+  const selected = input.model ?? (() => {
+    const { model, choice } = selectModel({ brandName: input.brand.name, timeZone: input.brand.timeZone });
+    return { model, name: `${choice.provider}:${choice.modelId}` };
+  })();
+  const model = selected.model;
+  const modelName = selected.name;
   const messages: ModelMessage[] = input.history.map((h) =>
     h.role === "shopper" ? { role: "user", content: h.text } : { role: "assistant", content: h.text },
   );
