@@ -78,16 +78,24 @@ function trackingUrl(carrier: string, tracking: string): string {
   }
 }
 
+/** DEMO_TWILIO_ACCOUNT_SID / DEMO_TWILIO_AUTH_TOKEN, when both are set. */
+export function demoTwilio(e: { DEMO_TWILIO_ACCOUNT_SID?: string; DEMO_TWILIO_AUTH_TOKEN?: string }) {
+  return e.DEMO_TWILIO_ACCOUNT_SID && e.DEMO_TWILIO_AUTH_TOKEN ? { accountSid: e.DEMO_TWILIO_ACCOUNT_SID, authToken: e.DEMO_TWILIO_AUTH_TOKEN } : undefined;
+}
+
 export function demoShopperPhone(i: number): string {
   return `+1555555${String(100 + i).padStart(4, "0")}`;
 }
 
 /** Seeds the demo brand unless it exists. Returns whether anything was created. */
-export async function seedDemo(db: Db, opts: { password: string; now?: Date }): Promise<boolean> {
+export async function seedDemo(
+  db: Db,
+  opts: { password: string; now?: Date; twilio?: { accountSid: string; authToken: string } },
+): Promise<boolean> {
   if (await db.brand.findUnique({ where: { slug: DEMO.brandSlug } })) return false;
   const now = opts.now ?? new Date();
   const brand = await db.brand.create({
-    data: { name: DEMO.brandName, slug: DEMO.brandSlug, smsNumber: DEMO.smsNumber, timeZone: "America/New_York", industry: "outdoor apparel", websiteUrl: "https://juniper.example" },
+    data: { name: DEMO.brandName, slug: DEMO.brandSlug, smsNumber: DEMO.smsNumber, timeZone: "America/New_York", industry: "outdoor apparel", websiteUrl: "https://juniper.example", twilioAccountSid: opts.twilio?.accountSid ?? null, twilioAuthToken: opts.twilio?.authToken ?? null },
   });
   await db.agentSettings.create({
     data: { brandId: brand.id, brandSummary: "Juniper Outdoor sells rain jackets, fleece, boots and camping gear. Free shipping over $75; 30-day returns." },

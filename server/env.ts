@@ -43,6 +43,9 @@ export const envSchema = z.object({
   AGENT_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(500).default(15000)),
   /** "embedded": the web process also runs the queue worker; "off": run `npm run worker` separately. */
   WORKER_MODE: z.preprocess(emptyAsUndefined, z.enum(["embedded", "off"]).default("embedded")),
+  /** Optional Twilio credentials for the seeded demo brand (otherwise it uses the built-in simulator transport). */
+  DEMO_TWILIO_ACCOUNT_SID: z.preprocess(emptyAsUndefined, z.string().regex(/^AC[0-9a-fA-F]{32}$/, "must be AC followed by 32 hex digits").optional()),
+  DEMO_TWILIO_AUTH_TOKEN: optionalString,
   /** Password given to the seeded demo user. */
   DEMO_PASSWORD: z.preprocess(emptyAsUndefined, z.string().min(8).default("parley-demo")),
 });

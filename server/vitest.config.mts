@@ -15,7 +15,7 @@ const integration = (name: string, backend: "pglite" | "postgres") => ({
     root,
     include: ["server/**/*.integration.test.ts", "app/**/*.integration.test.ts"],
     setupFiles: ["server/testing/setup-database.ts"],
-    env: { TEST_BACKEND: backend, NODE_ENV: "test" },
+    env: { TEST_BACKEND: backend, NODE_ENV: "test" as const },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     fileParallelism: false,
@@ -27,7 +27,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", root, include: ["server/**/*.test.ts", "components/**/*.test.ts"], exclude: ["**/*.integration.test.ts", "**/node_modules/**"], env: { NODE_ENV: "test" } },
+        test: { name: "unit", root, include: ["server/**/*.test.ts", "components/**/*.test.ts"], exclude: ["**/*.integration.test.ts", "**/node_modules/**"], env: { NODE_ENV: "test" as const } },
       },
       integration("integration:pglite", "pglite"),
       ...(process.env.TEST_DATABASE_URL ? [integration("integration:postgres", "postgres")] : []),

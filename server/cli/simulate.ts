@@ -9,7 +9,7 @@ import { applyMigrations } from "../db/migrate";
 import { env } from "../env";
 import { startWorker, stopBoss } from "../jobs";
 import { simulateText } from "../simulator";
-import { DEMO, seedDemo } from "../../prisma/seed";
+import { DEMO, demoTwilio, seedDemo } from "../../prisma/seed";
 
 async function main() {
   const { values, positionals } = parseArgs({
@@ -23,7 +23,7 @@ async function main() {
   }
   const db = getDb();
   await applyMigrations();
-  await seedDemo(db, { password: env().DEMO_PASSWORD });
+  await seedDemo(db, { password: env().DEMO_PASSWORD, twilio: demoTwilio(env()) });
   const brand = await db.brand.findUnique({ where: { slug: values.brand ?? DEMO.brandSlug } });
   if (!brand) throw new Error(`No brand with slug "${values.brand}".`);
   await startWorker();

@@ -9,7 +9,7 @@ import { closeDb, databaseKind, getDb } from "../db";
 import { applyMigrations } from "../db/migrate";
 import { env, publicUrl } from "../env";
 import { startWorker, stopBoss } from "../jobs";
-import { DEMO, seedDemo } from "../../prisma/seed";
+import { DEMO, demoTwilio, seedDemo } from "../../prisma/seed";
 import { buildIfNeeded } from "./build-if-needed";
 
 async function main() {
@@ -17,7 +17,7 @@ async function main() {
   if (!process.argv.includes("--no-build")) buildIfNeeded();
   const applied = await applyMigrations();
   console.log(`Database: ${databaseKind() === "pglite" ? `embedded PGlite at ${e.PGLITE_DATA_DIR}` : "PostgreSQL (DATABASE_URL)"}; ${applied.length} migration(s) applied.`);
-  const seeded = await seedDemo(getDb(), { password: e.DEMO_PASSWORD });
+  const seeded = await seedDemo(getDb(), { password: e.DEMO_PASSWORD, twilio: demoTwilio(e) });
   if (seeded) console.log(`Seeded the demo brand ${DEMO.brandName} (${DEMO.smsNumber}).`);
 
   const app = next({ dev: false, dir: process.cwd(), hostname: e.HOSTNAME, port: e.PORT });

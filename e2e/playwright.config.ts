@@ -1,0 +1,73 @@
+/**
+ * Browser tests against the production server (`npm start` = next build + next start in-process
+ * with the queue worker) on a fresh embedded database, plus a Twilio-compatible server on
+ * loopback so the demo brand's replies go through the real Twilio SDK.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+import { APP_PORT, APP_URL, DEMO_TWILIO, TWILIO_PORT, TWILIO_URL } from "./e2e-env";
+
+
+const root = path.resolve(__dirname, "..");
+const chromium = process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+export default defineConfig({
+  testDir: ".",
+  outputDir: "./.results",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  use: {
+    baseURL: APP_URL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: chromium,
+      // Without the network flags Chromium floods this machine's closed network.
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    {
+      name: "chromium",
+      testMatch: /.*\.spec\.ts/,
+      dependencies: ["setup"],
+      use: { ...devices["Desktop Chrome"], storageState: path.join(__dirname, ".results", "demo-user.json") },
+    },
+  ],
+  webServer: [
+    {
+      command: `npx tsx server/testing/twilio-loopback-cli.ts ${TWILIO_PORT}`,
+      url: `${TWILIO_URL}/__requests`,
+      cwd: root,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: "npx tsx server/cli/start.ts",
+      url: `${APP_URL}/api/health`,
+      cwd: root,
+      reuseExistingServer: false,
+      timeout: 400_000,
+      stdout: "pipe",
+      env: {
+        PORT: String(APP_PORT),
+        HOSTNAME: "127.0.0.1",
+        PUBLIC_URL: APP_URL,
+        PGLITE_DATA_DIR: "memory://",
+        DATABASE_URL: "",
+        TWILIO_API_BASE_URL: TWILIO_URL,
+        DEMO_TWILIO_ACCOUNT_SID: DEMO_TWILIO.accountSid,
+        DEMO_TWILIO_AUTH_TOKEN: DEMO_TWILIO.authToken,
+        NEXTAUTH_URL: APP_URL,
+        NEXT_TELEMETRY_DISABLED: "1",
+        AI_PROVIDER: "builtin",
+      },
+    },
+  ],
+});

@@ -1,0 +1,24 @@
+import { expect, test } from "@playwright/test";
+
+test.describe("signing in", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("sends visitors without a session to the sign-in page", async ({ page }) => {
+    await page.goto("/conversations");
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test("says so when the password is wrong, and stays on the page", async ({ page }) => {
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill("demo@parley.dev");
+    await page.getByLabel("Password").fill("not-the-password");
+    await page.getByLabel("Password").press("Enter");
+    await expect(page.getByText("Wrong email or password.")).toBeVisible();
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test("refuses tRPC calls without a session", async ({ request }) => {
+    const res = await request.get("/api/trpc/brand.current");
+    expect(res.status()).toBe(401);
+  });
+});
