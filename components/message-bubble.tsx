@@ -45,16 +45,20 @@ export function MessageBubble({ message, size = "md", children }: { message: Bub
   const didFail = message.status === "failed" || message.status === "undelivered";
   return (
     <div className={cn("flex", isShopper ? "justify-end" : "justify-start")}>
-      <div className={cn("flex max-w-[85%] flex-col gap-1", isShopper ? "items-end" : "items-start")}>
+      {/* The test id wraps the bubble and its meta line (time, segments, delivery), which belong to the text. */}
+      <div
+        data-testid={isShopper ? "shopper-message" : "brand-message"}
+        data-author={message.author}
+        className={cn("flex max-w-[85%] flex-col gap-1", isShopper ? "items-end" : "items-start")}
+      >
         {!isShopper && message.author !== "agent" ? (
           <span className={cn("flex items-center gap-1 text-[11px] font-medium", isSystem ? "text-slate-600" : "text-amber-700")}>
             {isSystem ? <ShieldIcon className="size-3" /> : null}
             {authorWords[message.author]}
           </span>
         ) : null}
+        {isShopper || message.author === "agent" ? <span className="sr-only">{`${authorWords[message.author]}:`}</span> : null}
         <div
-          data-testid={isShopper ? "shopper-message" : "brand-message"}
-          data-author={message.author}
           className={cn(
             "rounded-2xl px-3.5 py-2 break-words whitespace-pre-wrap",
             size === "sm" ? "text-[13px] leading-snug" : "text-sm",
@@ -64,7 +68,6 @@ export function MessageBubble({ message, size = "md", children }: { message: Bub
             isSystem && "rounded-bl-md border border-dashed border-slate-400 bg-white text-slate-700",
           )}
         >
-          <span className="sr-only">{isShopper ? "Shopper: " : `${authorWords[message.author]}: `}</span>
           {message.body}
         </div>
         <p className={cn("text-[11px] text-slate-500 tabular-nums", isShopper ? "text-right" : "text-left")}>

@@ -76,6 +76,14 @@ export function resetEnvForTests(): void {
   cached = undefined;
 }
 
+/**
+ * next-auth reads NEXTAUTH_URL itself; default it to PUBLIC_URL so sign-out and callbacks
+ * redirect to this app's address. Called once at start-up.
+ */
+export function defaultNextAuthUrl(): void {
+  process.env.NEXTAUTH_URL ||= publicUrl();
+}
+
 /** PUBLIC_URL, or http://localhost:PORT when unset. */
 export function publicUrl(): string {
   const e = env();

@@ -80,7 +80,9 @@ export function formatRelative(value: Date | string | number, now: number, timeZ
   const future = diffSeconds < 0;
   const abs = Math.abs(diffSeconds);
   const say = (n: number, unit: string) => (future ? `in ${integer.format(n)} ${unit}` : `${integer.format(n)} ${unit} ago`);
-  if (abs < 45) return future ? "in a moment" : "just now";
+  // A few seconds "in the future" is clock skew between server and browser, not a future event.
+  if (diffSeconds >= -30 && diffSeconds < 45) return "just now";
+  if (future && abs < 60) return "in a moment";
   if (abs < 3600) return say(Math.max(1, Math.round(abs / 60)), "min");
   if (abs < 86_400) return say(Math.round(abs / 3600), "h");
   const days = Math.round(abs / 86_400);

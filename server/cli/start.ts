@@ -7,13 +7,14 @@ import http from "node:http";
 import next from "next";
 import { closeDb, databaseKind, getDb } from "../db";
 import { applyMigrations } from "../db/migrate";
-import { env, publicUrl } from "../env";
+import { defaultNextAuthUrl, env, publicUrl } from "../env";
 import { startWorker, stopBoss } from "../jobs";
 import { DEMO, demoTwilio, seedDemo } from "../../prisma/seed";
 import { buildIfNeeded } from "./build-if-needed";
 
 async function main() {
   const e = env();
+  defaultNextAuthUrl();
   if (!process.argv.includes("--no-build")) buildIfNeeded();
   const applied = await applyMigrations();
   console.log(`Database: ${databaseKind() === "pglite" ? `embedded PGlite at ${e.PGLITE_DATA_DIR}` : "PostgreSQL (DATABASE_URL)"}; ${applied.length} migration(s) applied.`);

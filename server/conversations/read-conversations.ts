@@ -18,7 +18,17 @@ export async function listConversations(
     },
   });
   const hasMore = rows.length > opts.limit;
-  const items = rows.slice(0, opts.limit).map((c) => ({
+  const page = rows.slice(0, opts.limit);
+  const lastInbound = await Promise.all(
+    page.map((c) =>
+      db.message.findFirst({
+        where: { conversationId: c.id, direction: "inbound" },
+        orderBy: { createdAt: "desc" },
+        select: { body: true, createdAt: true, disposition: true },
+      }),
+    ),
+  );
+  const items = page.map((c, i) => ({
     id: c.id,
     status: c.status,
     skill: c.skill,
@@ -27,6 +37,7 @@ export async function listConversations(
     escalationReason: c.escalationReason,
     profile: c.profile,
     lastMessage: c.messages[0] ?? null,
+    lastInbound: lastInbound[i] ?? null,
     messageCount: c._count.messages,
   }));
   return { items, nextCursor: hasMore ? items[items.length - 1]!.id : null };

@@ -6,6 +6,7 @@ import { shopperName } from "@/components/shopper-name";
 import { errorMessageOf, useTRPC, type ConversationStatus, type RouterOutputs } from "@/components/trpc";
 import { conversationStatusLabel, StatusBadge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { formatNumber, plural } from "@/components/ui/format";
@@ -26,7 +27,7 @@ export function isConversationStatus(value: string): value is ConversationStatus
 
 const PAGE_SIZE = 25;
 
-const authorPrefix: Record<string, string> = { agent: "Agent: ", human: "Teammate: ", system: "Compliance: ", shopper: "" };
+const authorPrefix: Record<string, string> = { agent: "Agent: ", human: "Teammate: ", system: "Compliance: ", shopper: "Shopper: " };
 
 export function ConversationsTable({ status, onStatusChange }: { status?: ConversationStatus; onStatusChange: (status: ConversationStatus | undefined) => void }) {
   const trpc = useTRPC();
@@ -97,14 +98,19 @@ export function ConversationsTable({ status, onStatusChange }: { status?: Conver
                 <TH>Shopper</TH>
                 <TH>Status</TH>
                 <TH>Skill</TH>
-                <TH className="w-full">Last message</TH>
+                <TH className="w-full">Latest texts</TH>
                 <TH className="text-right">Messages</TH>
                 <TH>Last activity</TH>
               </tr>
             </THead>
             <TBody>
               {rows.map((row) => (
-                <ConversationTableRow key={row.id} row={row} onOpen={() => router.push(`/conversations/${row.id}`)} />
+                <ConversationTableRow
+                  key={row.id}
+                  row={row}
+                  shopperText={row.lastInbound?.body ?? null}
+                  onOpen={() => router.push(`/conversations/${row.id}`)}
+                />
               ))}
             </TBody>
           </Table>
@@ -121,9 +127,14 @@ export function ConversationsTable({ status, onStatusChange }: { status?: Conver
   );
 }
 
-function ConversationTableRow({ row, onOpen }: { row: ConversationRow; onOpen: () => void }) {
+/**
+ * The newest inbound text of each conversation, from the most recent inbound texts (newest first).
+ * Older conversations whose texts fall outside that window show only their last message.
+ */
+function ConversationTableRow({ row, shopperText, onOpen }: { row: ConversationRow; shopperText: string | null; onOpen: () => void }) {
   const name = shopperName(row.profile);
   const last = row.lastMessage;
+  const isLastFromShopper = last?.direction === "inbound";
   return (
     <TR isClickable onClick={onOpen} data-testid="conversation-row">
       <TD className="whitespace-nowrap">
@@ -137,8 +148,14 @@ function ConversationTableRow({ row, onOpen }: { row: ConversationRow; onOpen: (
       </TD>
       <TD className="whitespace-nowrap">{row.skill ? <span className="font-mono text-xs">{row.skill}</span> : <span className="text-slate-400">—</span>}</TD>
       <TD className="max-w-0">
+        {shopperText && !isLastFromShopper ? (
+          <p className="truncate text-slate-900" title={shopperText}>
+            <span className="text-slate-500">Shopper: </span>
+            {shopperText}
+          </p>
+        ) : null}
         {last ? (
-          <p className="truncate" title={last.body}>
+          <p className={cn("truncate", shopperText && !isLastFromShopper ? "text-slate-500" : "text-slate-900")} title={last.body}>
             <span className="text-slate-500">{authorPrefix[last.author] ?? ""}</span>
             {last.body}
           </p>

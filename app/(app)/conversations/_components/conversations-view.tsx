@@ -1,5 +1,6 @@
 "use client";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useSearchParams } from "next/navigation";
+import { useState } from "react";
 import { TabPanel, Tabs } from "@/components/ui/tabs";
 import type { ConversationStatus } from "@/components/trpc";
 import { ConversationsTable, isConversationStatus } from "./conversations-table";
@@ -8,24 +9,39 @@ import { InboundTextsTable } from "./inbound-texts-table";
 type View = "conversations" | "inbound";
 const TABS_ID = "conversations-views";
 
-/** The two views, kept in the URL (?view=inbound, ?status=escalated) so they survive reloads and can be linked to. */
+/**
+ * The two views and their filters. State lives here and is mirrored into the URL
+ * (?view=inbound, ?status=escalated, ?answered=no) so a reload or a shared link shows the same view;
+ * replaceState keeps it a client-side change, without a server round trip.
+ */
 export function ConversationsView() {
-  const router = useRouter();
-  const pathname = usePathname();
   const searchParams = useSearchParams();
-  const view: View = searchParams.get("view") === "inbound" ? "inbound" : "conversations";
-  const statusParam = searchParams.get("status");
-  const status: ConversationStatus | undefined = statusParam && isConversationStatus(statusParam) ? statusParam : undefined;
-  const isNotAnsweredOnly = searchParams.get("answered") === "no";
+  const [view, setView] = useState<View>(searchParams.get("view") === "inbound" ? "inbound" : "conversations");
+  const [status, setStatus] = useState<ConversationStatus | undefined>(() => {
+    const value = searchParams.get("status");
+    return value && isConversationStatus(value) ? value : undefined;
+  });
+  const [isNotAnsweredOnly, setIsNotAnsweredOnly] = useState(searchParams.get("answered") === "no");
 
-  function update(changes: Record<string, string | null>) {
-    const next = new URLSearchParams(searchParams.toString());
+  function mirrorToUrl(changes: Record<string, string | null>) {
+    const next = new URLSearchParams(window.location.search);
     for (const [key, value] of Object.entries(changes)) {
       if (value === null) next.delete(key);
       else next.set(key, value);
     }
     const query = next.toString();
-    router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+    window.history.replaceState(null, "", query ? `${window.location.pathname}?${query}` : window.location.pathname);
+  }
+
+  function update(changes: { view?: View; status?: ConversationStatus | null; isNotAnsweredOnly?: boolean }) {
+    if (changes.view !== undefined) setView(changes.view);
+    if (changes.status !== undefined) setStatus(changes.status ?? undefined);
+    if (changes.isNotAnsweredOnly !== undefined) setIsNotAnsweredOnly(changes.isNotAnsweredOnly);
+    mirrorToUrl({
+      ...(changes.view !== undefined ? { view: changes.view === "inbound" ? "inbound" : null } : {}),
+      ...(changes.status !== undefined ? { status: changes.status } : {}),
+      ...(changes.isNotAnsweredOnly !== undefined ? { answered: changes.isNotAnsweredOnly ? "no" : null } : {}),
+    });
   }
 
   return (
@@ -34,7 +50,7 @@ export function ConversationsView() {
         label="Conversations views"
         idBase={TABS_ID}
         value={view}
-        onChange={(value) => update({ view: value === "inbound" ? "inbound" : null })}
+        onChange={(value) => update({ view: value })}
         items={[
           { value: "conversations", label: "Conversations" },
           { value: "inbound", label: "All inbound texts" },
@@ -46,7 +62,7 @@ export function ConversationsView() {
         </TabPanel>
       ) : (
         <TabPanel idBase={TABS_ID} value="inbound">
-          <InboundTextsTable isNotAnsweredOnly={isNotAnsweredOnly} onNotAnsweredOnlyChange={(value) => update({ answered: value ? "no" : null })} />
+          <InboundTextsTable isNotAnsweredOnly={isNotAnsweredOnly} onNotAnsweredOnlyChange={(value) => update({ isNotAnsweredOnly: value })} />
         </TabPanel>
       )}
     </div>

@@ -6,6 +6,9 @@ import { SendIcon } from "@/components/ui/icons";
 import { SegmentCounter } from "@/components/ui/segment-counter";
 import { cn } from "@/components/ui/cn";
 
+// The longest text the Simulator accepts (10 GSM-7 segments), the same limit the server checks.
+const MAX_BODY_CHARACTERS = 1600;
+
 export const QUICK_REPLIES = ["where is my order?", "where is order #1002", "can I talk to a person?", "thanks!", "STOP", "START"];
 
 /** The shopper's keyboard: suggested texts, the message field with its live segment counter, Send. */
@@ -48,7 +51,7 @@ export function Composer({
 
   return (
     <div className="border-t border-slate-200 bg-slate-50 px-3 pt-2 pb-3">
-      <div className="-mx-3 mb-2 flex gap-1.5 overflow-x-auto px-3 pb-1" role="group" aria-label="Suggested texts">
+      <div className="mb-2 flex flex-wrap gap-1.5" role="group" aria-label="Suggested texts">
         {QUICK_REPLIES.map((text) => (
           <button
             key={text}
@@ -73,6 +76,7 @@ export function Composer({
             onChange={(e) => onChange(e.target.value)}
             onKeyDown={onKeyDown}
             placeholder={placeholder}
+            maxLength={MAX_BODY_CHARACTERS}
             disabled={isDisabled}
             aria-describedby={`${fieldId}-segments ${fieldId}-hint${error ? ` ${fieldId}-error` : ""}`}
             aria-invalid={error ? true : undefined}
@@ -84,10 +88,10 @@ export function Composer({
           Send
         </Button>
       </form>
-      <div className="mt-1.5 flex items-center justify-between gap-2 px-1">
+      <div className="mt-1.5 flex flex-wrap items-center justify-between gap-x-3 gap-y-0.5 px-1">
         <SegmentCounter id={`${fieldId}-segments`} text={value} />
         <p id={`${fieldId}-hint`} className="text-[11px] text-slate-400">
-          {isDisabled && disabledReason ? disabledReason : "Enter to send · Shift+Enter for a new line"}
+          {isDisabled && disabledReason ? disabledReason : "Shift+Enter for a new line"}
         </p>
       </div>
       {error ? (

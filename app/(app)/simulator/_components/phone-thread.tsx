@@ -69,12 +69,12 @@ export function PhoneThread({
           {pendingText ? (
             <li>
               <div className="flex justify-end">
+                <span className="sr-only">Shopper (sending):</span>
                 <div
                   data-testid="shopper-message"
                   data-pending="true"
                   className="max-w-[85%] rounded-2xl rounded-br-md bg-accent/70 px-3.5 py-2 text-[13px] leading-snug break-words whitespace-pre-wrap text-white"
                 >
-                  <span className="sr-only">Shopper (sending): </span>
                   {pendingText.body}
                 </div>
               </div>

@@ -89,7 +89,7 @@ export function ShopperPicker({
             }
           />
         ) : selected ? (
-          <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:flex sm:flex-wrap sm:items-center lg:pt-7" aria-label="Selected shopper">
+          <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:flex sm:flex-wrap sm:items-center lg:pt-7">
             <div>
               <dt className="sr-only">Name</dt>
               <dd className="font-medium text-slate-900">{shopperName(selected) ?? "Unnamed shopper"}</dd>

@@ -43,6 +43,10 @@ export function Simulator({ initialPhone }: { initialPhone?: string }) {
           ? initialE164
           : NEW_NUMBER
         : (shopperList[0]?.phone ?? NEW_NUMBER));
+  // Pin the default once the list loads: the list re-sorts when a shopper texts STOP.
+  useEffect(() => {
+    if (picked === null && choice !== null) setPicked(choice);
+  }, [picked, choice]);
   const activePhone = choice === NEW_NUMBER ? normalizePhone(newNumber) : choice;
   const activeShopper = shopperList.find((s) => s.phone === activePhone) ?? null;
 
@@ -54,16 +58,23 @@ export function Simulator({ initialPhone }: { initialPhone?: string }) {
   const messages = thread.data?.messages ?? [];
   const isPipelineBusy = thread.data?.pending ?? false;
 
-  // When the pipeline finishes, what other pages show may have changed (escalations, new profile, conversation lists).
-  const wasBusy = useRef(false);
+  // Once a text is processed, what the rest of the app shows may have changed: the escalation
+  // badge, the shopper's consent (STOP/START), a new profile, the conversation lists.
+  const lastInbound = thread.data?.lastInbound ?? null;
+  const processedKey = lastInbound?.disposition ? `${lastInbound.id}:${lastInbound.disposition}` : null;
+  const seen = useRef<{ phone: string | null; key: string | null }>({ phone: null, key: null });
+  const hasThread = thread.data !== undefined;
   useEffect(() => {
-    if (wasBusy.current && !isPipelineBusy) {
-      void queryClient.invalidateQueries({ queryKey: trpc.brand.current.queryKey() });
-      void queryClient.invalidateQueries({ queryKey: trpc.simulator.shoppers.queryKey() });
-      void queryClient.invalidateQueries({ queryKey: trpc.conversations.pathKey() });
-    }
-    wasBusy.current = isPipelineBusy;
-  }, [isPipelineBusy, queryClient, trpc]);
+    if (!hasThread) return;
+    const previous = seen.current;
+    seen.current = { phone: activePhone, key: processedKey };
+    // Opening a thread is not news; a text processed while it is open is.
+    const isFirstLook = previous.phone !== activePhone;
+    if (!processedKey || (isFirstLook && !adoptPhone) || (!isFirstLook && previous.key === processedKey)) return;
+    void queryClient.invalidateQueries({ queryKey: trpc.brand.current.queryKey() });
+    void queryClient.invalidateQueries({ queryKey: trpc.simulator.shoppers.queryKey() });
+    void queryClient.invalidateQueries({ queryKey: trpc.conversations.pathKey() });
+  }, [hasThread, processedKey, activePhone, adoptPhone, queryClient, trpc]);
 
   useEffect(() => {
     if (adoptPhone && shopperList.some((s) => s.phone === adoptPhone)) {
