@@ -20,12 +20,15 @@ export type AppErrorCode =
 export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly userMessage: string;
+  /** For forms: the message to show next to each field that is wrong, by field name. */
+  readonly fields?: Record<string, string>;
 
-  constructor(code: AppErrorCode, opts: { message?: string; userMessage: string; cause?: unknown }) {
+  constructor(code: AppErrorCode, opts: { message?: string; userMessage: string; cause?: unknown; fields?: Record<string, string> }) {
     super(opts.message ?? opts.userMessage, { cause: opts.cause });
     this.name = "AppError";
     this.code = code;
     this.userMessage = opts.userMessage;
+    this.fields = opts.fields;
   }
 }
 
@@ -40,4 +43,9 @@ export const httpStatusOf: Record<AppErrorCode, number> = {
 
 export function assertUnreachable(value: never): never {
   throw new Error(`Unhandled case: ${JSON.stringify(value)}`);
+}
+
+/** A BAD_REQUEST whose message lists the field errors; forms show each next to its field. */
+export function invalidFields(fields: Record<string, string>): AppError {
+  return new AppError("BAD_REQUEST", { userMessage: Object.values(fields).join(" "), fields });
 }

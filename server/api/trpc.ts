@@ -42,7 +42,12 @@ const t = initTRPC.context<ApiContext>().create({
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
-        fieldErrors: cause instanceof ZodError ? cause.issues.map((i) => ({ path: i.path.map(String), message: i.message })) : undefined,
+        fieldErrors:
+          cause instanceof ZodError
+            ? Object.fromEntries(cause.issues.map((i) => [i.path.map(String).join("."), i.message]))
+            : cause instanceof AppError
+              ? cause.fields
+              : undefined,
       },
     };
   },

@@ -102,9 +102,9 @@ describe("the inbound pipeline on the demo brand", () => {
 
   it("hands off after repeated misunderstanding instead of texting on", async () => {
     const phone = demoShopperPhone(10);
-    const a = await text(phone, "blorp zzz");
+    const a = await text(phone, "do you like pizza");
     expect(a.disposition).toBe("agent_replied");
-    const b = await text(phone, "qwerty asdf");
+    const b = await text(phone, "what about the weather");
     expect(b.disposition).toBe("escalated");
   });
 });

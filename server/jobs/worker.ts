@@ -4,7 +4,7 @@
  */
 import { getDb } from "../db";
 import { processInbound, requeueUnprocessedInbound } from "../inbound";
-import { deliverOutbound } from "../outbound";
+import { deliverOutbound, requeueQueuedOutbound } from "../outbound";
 import { getBoss, QueueName } from "./queue";
 
 type Holder = { started?: Promise<void> };
@@ -17,7 +17,19 @@ async function start(): Promise<void> {
     QueueName.inbound,
     { localConcurrency: 4, batchSize: 1, pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 5 },
     async ([job]) => {
-      if (job) await processInbound(db, job.data.messageId);
+      if (!job) return;
+      try {
+        await processInbound(db, job.data.messageId);
+      } catch (error) {
+        const meta = await boss.getJobById<{ messageId: string }>(QueueName.inbound, job.id);
+        if (meta && job.retryCount < meta.retryLimit) throw error;
+        // Out of retries: the text still gets a visible answer to "why no reply?".
+        console.error(`[pipeline] gave up on message ${job.data.messageId}:`, error);
+        await db.message.updateMany({
+          where: { id: job.data.messageId, processedAt: null },
+          data: { disposition: "failed", processedAt: new Date(), errorMessage: String(error instanceof Error ? error.message : error).slice(0, 500) },
+        });
+      }
     },
   );
   await boss.work<{ messageId: string }>(
@@ -31,7 +43,9 @@ async function start(): Promise<void> {
       if (outcome === "retry") throw new Error(`send of ${job.data.messageId} failed; retrying`);
     },
   );
+  // Work a crash left behind: stored texts never processed, replies never handed to a transport.
   await requeueUnprocessedInbound(db);
+  await requeueQueuedOutbound(db);
 }
 
 /** Starts the worker once per process. */

@@ -25,7 +25,7 @@ export async function deliverOutbound(
     where: { id: messageId },
     include: { brand: true, profile: true },
   });
-  const isCompliance = message.author === "system";
+  const isCompliance = message.purpose === "compliance";
   if (!isCompliance && message.profile && !canReceiveMarketingOrAgent(message.profile.smsConsent)) {
     await db.message.update({
       where: { id: messageId },

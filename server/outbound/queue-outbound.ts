@@ -8,6 +8,8 @@ export type OutboundPurpose =
   /** Consent confirmations and HELP answers: allowed whatever the consent state (carriers require them). */
   | "compliance"
   | "agent"
+  /** A keyword automation's reply (JOIN's welcome is sent as "compliance": it confirms the opt-in). */
+  | "automation"
   | "human"
   | "campaign";
 
@@ -56,6 +58,7 @@ export async function queueOutbound(db: Db, input: QueueOutboundInput) {
       encoding: info.encoding,
       segments: info.segments,
       status: "queued",
+      purpose: input.purpose,
       idempotencyKey: input.idempotencyKey,
       fromNumber: brand.smsNumber,
       toNumber: profile.phone,
@@ -63,4 +66,11 @@ export async function queueOutbound(db: Db, input: QueueOutboundInput) {
   });
   await enqueueOutbound(message.id);
   return message;
+}
+
+/** Re-enqueues outbound rows still queued (a crash between the row and its job); sending twice is prevented by the claim in deliverOutbound. */
+export async function requeueQueuedOutbound(db: Db): Promise<number> {
+  const rows = await db.message.findMany({ where: { direction: "outbound", status: "queued" }, select: { id: true }, orderBy: { createdAt: "asc" }, take: 1000 });
+  for (const r of rows) await enqueueOutbound(r.id);
+  return rows.length;
 }

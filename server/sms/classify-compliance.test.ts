@@ -67,4 +67,17 @@ describe("classifyCompliance", () => {
   ])("not a compliance request: %j", (text) => {
     expect(classifyCompliance(text)).toBeNull();
   });
+
+  // A pattern with two ways to read "any more any more …" backtracks exponentially: 26 repeats
+  // take seconds (and 40, hours), where a sound pattern takes well under a millisecond.
+  it.each(["any more ", "anymore ", "ever again ", "right now ", "please ", "stop ", "oh my god ", "when i can ", "the "])(
+    "answers at once on %j repeated after every opening (no catastrophic backtracking)",
+    (unit) => {
+      for (const opening of ["", "stop sending ", "i dont want ", "dont text me ", "unsubscribe me ", "take me off ", "I said stop "]) {
+        const started = performance.now();
+        classifyCompliance(`${opening}${unit.repeat(26)}x`);
+        expect(performance.now() - started).toBeLessThan(250);
+      }
+    },
+  );
 });

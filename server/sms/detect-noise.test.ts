@@ -54,4 +54,15 @@ describe("detectNoise", () => {
   ])("a real message: %j", (text) => {
     expect(detectNoise(text)).toBeNull();
   });
+
+  it.each(["when i can ", "later ", "right now ", "any more ", "“", "👍 ", "sorry ", "verizon wireless "])(
+    "answers at once on %j repeated after every opening (no catastrophic backtracking)",
+    (unit) => {
+      for (const opening of ["", "I'm busy, I'll text you ", "I'm driving ", "Liked “", "👍 to “", "Out of office ", "Thanks for texting us, we will "]) {
+        const started = performance.now();
+        detectNoise(`${opening}${unit.repeat(26)}x`);
+        expect(performance.now() - started).toBeLessThan(250);
+      }
+    },
+  );
 });

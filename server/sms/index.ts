@@ -1,8 +1,17 @@
 /**
  * Pure SMS text toolkit: segment counting, GSM-7 smart encoding, fitting a reply into one part,
- * compliance keywords, noise (auto-replies, tapbacks) and phone numbers. No I/O.
+ * compliance keywords and opt-out intent, noise (auto-replies, tapbacks, mash, bot loops), brand
+ * keywords and phone numbers. No I/O.
  */
-export { classifyCompliance, type ComplianceIntent } from "./classify-compliance";
+export { classifyCompliance, complianceKeywords, type ComplianceIntent } from "./classify-compliance";
+export {
+  detectLoop,
+  LOOP_BURST_COUNT,
+  LOOP_BURST_WINDOW_MS,
+  LOOP_REPEAT_COUNT,
+  LOOP_REPEAT_WINDOW_MS,
+  type InboundText,
+} from "./detect-loop";
 export { detectNoise, type Noise, type NoiseKind } from "./detect-noise";
 export {
   fitSingleSegment,
@@ -10,6 +19,9 @@ export {
   type FitSingleSegmentResult,
 } from "./fit-single-segment";
 export { formatPhoneForHumans } from "./format-phone-for-humans";
+export { isValidKeyword } from "./is-valid-keyword";
+export { matchKeyword } from "./match-keyword";
+export { normalizeKeyword } from "./normalize-keyword";
 export { normalizePhone } from "./normalize-phone";
 export { segmentInfo, type SegmentInfo, type SmsEncoding } from "./segment-info";
 export { toGsm7 } from "./to-gsm7";

@@ -1,16 +1,21 @@
 import type { Metadata } from "next";
-import { NotBuiltYet } from "@/components/not-built-yet";
-import { SettingsIcon } from "@/components/ui/icons";
+import { PageHeader } from "@/components/page-header";
+import { ComplianceTextsSection } from "./_components/compliance-texts";
+import { KeywordAutomationsSection } from "./_components/keyword-automations";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default function SettingsPage() {
   return (
-    <NotBuiltYet
-      title="Settings"
-      description="How the agent behaves and who it talks to."
-      willDo="Settings will hold the agent's voice and handoff rules, who is eligible to talk to it, compliance messages, and your SMS channel (Twilio) connection."
-      icon={<SettingsIcon className="size-5" />}
-    />
+    <>
+      <PageHeader
+        title="Settings"
+        description="How Parley talks to your shoppers: compliance texts and keyword automations. Agent, eligibility and channel settings come next."
+      />
+      <div className="flex flex-col gap-10">
+        <ComplianceTextsSection />
+        <KeywordAutomationsSection />
+      </div>
+    </>
   );
 }

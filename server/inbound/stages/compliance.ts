@@ -1,4 +1,4 @@
-import { changeConsent, complianceReplies } from "../../consent";
+import { changeConsent, complianceTextsFor } from "../../consent";
 import { queueOutbound } from "../../outbound";
 import { classifyCompliance } from "../../sms";
 import { next, profileOf, stop, type PipelineContext, type Stage } from "../pipeline-types";
@@ -21,8 +21,12 @@ export const compliance: Stage = {
     const byTwilio = twilioOptOutType(ctx);
     const kind = byTwilio ?? classifyCompliance(ctx.message.body);
     if (!kind) return next;
+    // "Yes" from someone already subscribed is an answer to the agent, not a keyword; START and
+    // UNSTOP always get their confirmation (shoppers send them to check they are subscribed).
+    if (kind === "opt_in" && !byTwilio && profile.smsConsent === "subscribed" && !/\b(START|UNSTOP)\b/i.test(ctx.message.body)) return next;
+    let isChange = true;
     if (kind === "opt_out" || kind === "opt_in") {
-      await changeConsent(ctx.db, {
+      isChange = await changeConsent(ctx.db, {
         brandId: ctx.brand.id,
         profileId: profile.id,
         to: kind === "opt_out" ? "unsubscribed" : "subscribed",
@@ -30,9 +34,11 @@ export const compliance: Stage = {
         messageId: ctx.message.id,
       });
     }
-    if (!byTwilio) {
-      const body =
-        kind === "opt_out" ? complianceReplies.optOut(ctx.brand.name) : kind === "opt_in" ? complianceReplies.optIn(ctx.brand.name) : complianceReplies.help(ctx.brand.name);
+    // A second STOP from a number already opted out gets no second confirmation (CTIA: one).
+    const isRepeatOptOut = kind === "opt_out" && !isChange;
+    if (!byTwilio && !isRepeatOptOut) {
+      const texts = await complianceTextsFor(ctx.db, ctx.brand);
+      const body = kind === "opt_out" ? texts.optOutReply : kind === "opt_in" ? texts.optInReply : texts.helpReply;
       await queueOutbound(ctx.db, {
         brandId: ctx.brand.id,
         profileId: profile.id,

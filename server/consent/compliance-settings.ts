@@ -1,0 +1,46 @@
+import type { Db } from "../db";
+import { invalidFields } from "../errors";
+import { segmentInfo } from "../sms";
+import { complianceReplies } from "./compliance-replies";
+
+export type ComplianceTexts = { helpReply: string; optOutReply: string; optInReply: string };
+
+/** The brand's compliance texts, with Parley's defaults where the brand set none. */
+export async function complianceTextsFor(db: Db, brand: { id: string; name: string }): Promise<ComplianceTexts & { isDefault: Record<keyof ComplianceTexts, boolean> }> {
+  const s = await db.complianceSettings.findUnique({ where: { brandId: brand.id } });
+  return {
+    helpReply: s?.helpReply ?? complianceReplies.help(brand.name),
+    optOutReply: s?.optOutReply ?? complianceReplies.optOut(brand.name),
+    optInReply: s?.optInReply ?? complianceReplies.optIn(brand.name),
+    isDefault: { helpReply: !s?.helpReply, optOutReply: !s?.optOutReply, optInReply: !s?.optInReply },
+  };
+}
+
+const labels: Record<keyof ComplianceTexts, string> = { helpReply: "The HELP reply", optOutReply: "The opt-out confirmation", optInReply: "The opt-in confirmation" };
+
+/** Carrier rules for each text (CTIA): one segment; HELP and opt-in say how to opt out; opt-out says how to come back. */
+export function validateComplianceTexts(input: Partial<ComplianceTexts>): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const key of Object.keys(labels) as (keyof ComplianceTexts)[]) {
+    const text = input[key]?.trim();
+    if (!text) continue;
+    const info = segmentInfo(text);
+    const limit = info.encoding === "GSM-7" ? 160 : 70;
+    if (info.segments > 1) errors[key] = `${labels[key]} must fit one SMS (${limit} characters for ${info.encoding}); it is ${info.characters}.`;
+    else if ((key === "helpReply" || key === "optInReply") && !/\bSTOP\b/.test(text)) errors[key] = `${labels[key]} must tell people to reply STOP to opt out (carrier rule).`;
+    else if (key === "optOutReply" && !/\b(START|UNSTOP)\b/i.test(text)) errors[key] = `${labels[key]} should say how to resubscribe (e.g. "Reply START to resubscribe").`;
+  }
+  return errors;
+}
+
+/** Saves the texts (blank → back to the default). Nothing is saved when any text is invalid. */
+export async function updateComplianceTexts(db: Db, brandId: string, input: Partial<ComplianceTexts>) {
+  const errors = validateComplianceTexts(input);
+  if (Object.keys(errors).length) throw invalidFields(errors);
+  const data = {
+    helpReply: input.helpReply?.trim() || null,
+    optOutReply: input.optOutReply?.trim() || null,
+    optInReply: input.optInReply?.trim() || null,
+  };
+  await db.complianceSettings.upsert({ where: { brandId }, update: data, create: { brandId, ...data } });
+}

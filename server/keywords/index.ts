@@ -1,0 +1,10 @@
+export {
+  keywordActions,
+  listKeywordAutomations,
+  createKeywordAutomation,
+  updateKeywordAutomation,
+  deleteKeywordAutomation,
+  findMatchingAutomation,
+  type KeywordAction,
+  type KeywordAutomationInput,
+} from "./keyword-automations";
