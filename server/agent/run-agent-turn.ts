@@ -7,7 +7,7 @@ import type { AgentSettings, Brand } from "../db";
 import type { CommerceConnector } from "../commerce";
 import { env } from "../env";
 import { fitSingleSegment } from "../sms";
-import { agentTools, type HandoffReason } from "./tools";
+import { agentTools, skillOfTool, type HandoffReason } from "./tools";
 import { agentInstructions } from "./instructions";
 import { selectModel } from "./models/select-model";
 import { replies } from "./models/builtin-replies";
@@ -43,7 +43,6 @@ export type AgentTurnInput = {
 
 export const MAX_AGENT_STEPS = 4;
 
-const skillOfTool: Record<string, string> = { lookupOrder: "order_status" };
 
 export async function runAgentTurn(input: AgentTurnInput): Promise<AgentTurnResult> {
   const started = Date.now();

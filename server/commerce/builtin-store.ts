@@ -35,5 +35,8 @@ export function builtinStore(db: Db, brandId: string): CommerceConnector {
       const order = await db.order.findUnique({ where: { brandId_number: { brandId, number } } });
       return order ? summarize(order) : null;
     },
+    async searchProducts() {
+      return []; // full-text search arrives with the product skill
+    },
   };
 }

@@ -13,10 +13,23 @@ export type OrderSummary = {
   deliveredAt: string | null;
 };
 
+export type ProductSummary = {
+  id: string;
+  sku: string;
+  title: string;
+  priceCents: number;
+  currency: string;
+  url: string;
+  inventory: number;
+  isInStock: boolean;
+};
+
 export interface CommerceConnector {
   readonly name: "builtin" | "shopify";
   /** Orders for the shopper's phone number, newest first. */
   ordersByPhone(phone: string, limit?: number): Promise<OrderSummary[]>;
   /** The order with this number (as shoppers write it, with or without "#"), or null. */
   orderByNumber(orderNumber: string): Promise<OrderSummary | null>;
+  /** Products matching the shopper's words, in-stock first, best match first. */
+  searchProducts(query: string, limit?: number): Promise<ProductSummary[]>;
 }

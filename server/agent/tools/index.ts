@@ -13,3 +13,6 @@ export function agentTools(deps: { commerce: CommerceConnector; shopperPhone: st
   };
 }
 export type AgentTools = ReturnType<typeof agentTools>;
+
+/** The skill a tool stands for, reported on Resolved / Escalated events and in turn records. */
+export const skillOfTool: Record<string, string> = { lookupOrder: "order_status" };
