@@ -19,6 +19,7 @@ const store = (overrides: Partial<CommerceConnector> = {}): CommerceConnector =>
   name: "builtin",
   ordersByPhone: async () => [shipped],
   orderByNumber: async (n) => (n.replace("#", "") === "1001" ? shipped : null),
+  searchProducts: async () => [],
   ...overrides,
 });
 
