@@ -23,7 +23,7 @@ const store = (overrides: Partial<CommerceConnector> = {}): CommerceConnector =>
   ...overrides,
 });
 
-const base = { brand: { name: "Juniper", timeZone: "America/New_York" }, settings: { brandSummary: "", tone: "friendly" }, shopperPhone: "+15555550101" };
+const base = { brand: { name: "Juniper", timeZone: "America/New_York" }, settings: { brandSummary: "", tone: "friendly", customTone: "", styleRules: [] }, shopperPhone: "+15555550101" };
 const ask = (t: string) => [{ role: "shopper" as const, text: t }];
 
 describe("runAgentTurn with the built-in model", () => {

@@ -6,7 +6,7 @@ import { generateText, isStepCount, type LanguageModel, type ModelMessage } from
 import type { AgentSettings, Brand } from "../db";
 import type { CommerceConnector } from "../commerce";
 import { env } from "../env";
-import { fitSingleSegment } from "../sms";
+import { fitSingleSegment, segmentInfo, toGsm7 } from "../sms";
 import { agentTools, skillOfTool, type HandoffReason } from "./tools";
 import { agentInstructions } from "./instructions";
 import { selectModel } from "./models/select-model";
@@ -31,7 +31,7 @@ export type AgentTurnResult = {
 
 export type AgentTurnInput = {
   brand: Pick<Brand, "name" | "timeZone">;
-  settings: Pick<AgentSettings, "brandSummary" | "tone">;
+  settings: Pick<AgentSettings, "brandSummary" | "tone" | "customTone" | "styleRules">;
   commerce: CommerceConnector;
   shopperPhone: string;
   /** Earlier texts of this conversation, oldest first, then the new one last. */
@@ -43,6 +43,26 @@ export type AgentTurnInput = {
 
 export const MAX_AGENT_STEPS = 4;
 
+
+/**
+ * A reply longer than one segment: ask the model once to shorten it (links kept whole); what
+ * still does not fit is cut by fitSingleSegment. The built-in model's templates always fit.
+ */
+async function shortenOnce(text: string, model: LanguageModel, messages: ModelMessage[]): Promise<string> {
+  if (!text || segmentInfo(toGsm7(text)).segments <= 1) return text;
+  try {
+    const shorter = await generateText({
+      model,
+      instructions: "Rewrite your last reply so it fits one SMS: at most 160 characters, plain GSM-7 text, same facts, keep any link exactly.",
+      messages: [...messages, { role: "assistant", content: text }, { role: "user", content: "Shorten that reply to one SMS." }],
+      timeout: 5000,
+      maxRetries: 0,
+    });
+    return shorter.text.trim() || text;
+  } catch {
+    return text;
+  }
+}
 
 export async function runAgentTurn(input: AgentTurnInput): Promise<AgentTurnResult> {
   const started = Date.now();
@@ -76,7 +96,7 @@ export async function runAgentTurn(input: AgentTurnInput): Promise<AgentTurnResu
     const skill = tools.map((t) => skillOfTool[t.name]).find(Boolean) ?? null;
     const handoff = tools.find((t) => t.name === "handOff" && !t.error);
     const failedTool = tools.find((t) => t.error);
-    const shaped = fitSingleSegment(result.text.trim());
+    const shaped = fitSingleSegment(await shortenOnce(result.text.trim(), model, messages), { keepUrls: true });
     const base = { tools, model: modelName, latencyMs: Date.now() - started, skill, ...usage };
     if (handoff) {
       const out = handoff.output as { reason: HandoffReason; summary: string | null };

@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { closeDb, getDb } from "../db";
 import { applyMigrations } from "../db/migrate";
 import { env } from "../env";
-import { startWorker, stopBoss } from "../jobs";
+import { startWorker, stopWorker } from "../jobs";
 import { simulateText } from "../simulator";
 import { DEMO, demoTwilio, seedDemo } from "../../prisma/seed";
 
@@ -33,13 +33,13 @@ async function main() {
 
 main()
   .then(async () => {
-    await stopBoss();
+    await stopWorker();
     await closeDb();
     process.exit(0);
   })
   .catch(async (error) => {
     console.error(error instanceof Error ? (error as { userMessage?: string }).userMessage ?? error.message : error);
-    await stopBoss().catch(() => undefined);
+    await stopWorker().catch(() => undefined);
     await closeDb().catch(() => undefined);
     process.exit(1);
   });

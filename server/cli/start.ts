@@ -8,7 +8,7 @@ import next from "next";
 import { closeDb, databaseKind, getDb } from "../db";
 import { applyMigrations } from "../db/migrate";
 import { defaultNextAuthUrl, env, publicUrl } from "../env";
-import { startWorker, stopBoss } from "../jobs";
+import { startWorker, stopWorker } from "../jobs";
 import { DEMO, demoTwilio, seedDemo } from "../../prisma/seed";
 import { buildIfNeeded } from "./build-if-needed";
 
@@ -37,7 +37,7 @@ async function main() {
 
   const shutdown = async () => {
     server.close();
-    await stopBoss().catch(() => undefined);
+    await stopWorker().catch(() => undefined);
     await closeDb().catch(() => undefined);
     process.exit(0);
   };

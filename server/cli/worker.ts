@@ -1,6 +1,6 @@
 /** npm run worker — the queue worker alone, for PostgreSQL deployments with WORKER_MODE=off on the web processes. */
 import { closeDb, databaseKind } from "../db";
-import { startWorker, stopBoss } from "../jobs";
+import { startWorker, stopWorker } from "../jobs";
 
 async function main() {
   if (databaseKind() === "pglite") {
@@ -10,7 +10,7 @@ async function main() {
   await startWorker();
   console.log("Parley worker running (inbound pipeline and outbound sends). Ctrl+C to stop.");
   const shutdown = async () => {
-    await stopBoss();
+    await stopWorker();
     await closeDb();
     process.exit(0);
   };

@@ -1,2 +1,2 @@
-export { startWorker, isWorkerStarted } from "./worker";
+export { startWorker, stopWorker, isWorkerStarted } from "./worker";
 export { getBoss, stopBoss, enqueueInbound, enqueueOutbound, QueueName } from "./queue";

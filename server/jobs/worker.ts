@@ -2,12 +2,13 @@
  * The queue worker: runs inbound texts through the pipeline and sends outbound messages.
  * Embedded mode starts it inside the web process; `npm run worker` runs it alone.
  */
+import { resolveExpiredConversations } from "../conversations";
 import { getDb } from "../db";
 import { processInbound, requeueUnprocessedInbound } from "../inbound";
 import { deliverOutbound, requeueQueuedOutbound } from "../outbound";
-import { getBoss, QueueName } from "./queue";
+import { getBoss, QueueName, stopBoss } from "./queue";
 
-type Holder = { started?: Promise<void> };
+type Holder = { started?: Promise<void>; sweeper?: NodeJS.Timeout };
 const holder = ((globalThis as Record<string, unknown>).__parleyWorker ??= {}) as Holder;
 
 async function start(): Promise<void> {
@@ -46,7 +47,12 @@ async function start(): Promise<void> {
   // Work a crash left behind: stored texts never processed, replies never handed to a transport.
   await requeueUnprocessedInbound(db);
   await requeueQueuedOutbound(db);
+  // Conversations answered and then left quiet past their window are resolved.
+  holder.sweeper = setInterval(() => void resolveExpiredConversations(db).catch((e) => console.error("[sweeper]", e)), SWEEP_INTERVAL_MS);
+  holder.sweeper.unref();
 }
+
+const SWEEP_INTERVAL_MS = 60_000;
 
 /** Starts the worker once per process. */
 export function startWorker(): Promise<void> {
@@ -59,4 +65,12 @@ export function startWorker(): Promise<void> {
 
 export function isWorkerStarted(): boolean {
   return holder.started !== undefined;
+}
+
+/** Stops the sweeper and the queue (in-flight jobs finish first). */
+export async function stopWorker(): Promise<void> {
+  if (holder.sweeper) clearInterval(holder.sweeper);
+  holder.sweeper = undefined;
+  holder.started = undefined;
+  await stopBoss();
 }

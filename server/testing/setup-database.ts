@@ -39,9 +39,9 @@ const { applyMigrations } = await import("../db/migrate");
 await applyMigrations();
 
 afterAll(async () => {
-  const { stopBoss } = await import("../jobs");
+  const { stopWorker } = await import("../jobs");
   const { closeDb } = await import("../db");
-  await stopBoss().catch(() => undefined);
+  await stopWorker().catch(() => undefined);
   await closeDb();
   await dropDatabase?.();
 });

@@ -2,7 +2,7 @@ import { tool } from "ai";
 import { z } from "zod";
 
 export const handoffReasons = ["shopper_requested", "repeated_misunderstanding", "tool_failure", "out_of_scope", "cap_reached"] as const;
-export type HandoffReason = (typeof handoffReasons)[number];
+export type HandoffReason = (typeof handoffReasons)[number] | `rule:${string}`;
 
 /** Hands the conversation to a person. The pipeline does the rest (ticket or closeout). */
 export function handOffTool() {

@@ -4,6 +4,7 @@ import { commerceFor } from "../../commerce";
 import { conversationHistory } from "../../conversations";
 import { Prisma } from "../../db";
 import { builtinReplies } from "../../agent";
+import { matchKeyword } from "../../sms";
 import { conversationOf, next, profileOf, type PipelineContext, type Stage } from "../pipeline-types";
 
 /** A turn already stored for this text (the job is re-running after a crash): reuse, don't ask the model twice. */
@@ -23,6 +24,17 @@ async function storedTurn(ctx: PipelineContext): Promise<AgentTurnResult | null>
   };
 }
 
+type EscalationRule = { name: string; keywords: string[] };
+
+/** The brand's escalation rules (e.g. "Legal": lawyer, sue) hand off before the model is asked. */
+function matchingEscalationRule(ctx: PipelineContext): string | null {
+  const rules = Array.isArray(ctx.settings.escalationRules) ? (ctx.settings.escalationRules as EscalationRule[]) : [];
+  for (const rule of rules) {
+    if (rule?.name && Array.isArray(rule.keywords) && matchKeyword(ctx.message.body, rule.keywords)) return rule.name;
+  }
+  return null;
+}
+
 /** 9. The model answers with tools; at the reply cap it hands off instead of talking on. */
 export const agentTurn: Stage = {
   name: "agent_turn",
@@ -35,7 +47,19 @@ export const agentTurn: Stage = {
       return next;
     }
     let turn: AgentTurnResult;
-    if (conversation.agentReplyCount >= ctx.settings.maxRepliesPerConversation) {
+    const rule = matchingEscalationRule(ctx);
+    if (rule) {
+      turn = {
+        outcome: "handoff",
+        reply: builtinReplies.handedOff(),
+        skill: conversation.skill,
+        handoffReason: `rule:${rule}`,
+        handoffSummary: `The text matched the brand's escalation rule "${rule}".`,
+        tools: [],
+        model: "policy:escalation_rule",
+        latencyMs: 0,
+      };
+    } else if (conversation.agentReplyCount >= ctx.settings.maxRepliesPerConversation) {
       turn = {
         outcome: "handoff",
         reply: builtinReplies.handedOff(),

@@ -1,4 +1,6 @@
+import { emitEvent, EventName } from "../../analytics";
 import { escalateConversation, resolveConversation } from "../../conversations";
+import { createHandoffTicket } from "../../helpdesk";
 import { assertUnreachable } from "../../errors";
 import { queueOutbound } from "../../outbound";
 import { fitSingleSegment } from "../../sms";
@@ -21,6 +23,21 @@ async function sendReply(ctx: PipelineContext, body: string) {
   ctx.conversation = await ctx.db.conversation.update({ where: { id: conversation.id }, data: { agentReplyCount } });
 }
 
+/** Records which products the agent recommended in this turn (for segments such as "recommended, didn't buy"). */
+async function emitRecommendations(ctx: PipelineContext) {
+  const rec = ctx.turn?.tools.find((t) => t.name === "recommendProducts" && !t.error);
+  const products = (rec?.output as { query?: string; products?: { id: string }[] } | undefined)?.products ?? [];
+  if (!products.length) return;
+  await emitEvent(ctx.db, {
+    brandId: ctx.brand.id,
+    profileId: profileOf(ctx).id,
+    name: EventName.productRecommended,
+    properties: { conversationId: conversationOf(ctx).id, productIds: products.map((p) => p.id), query: (rec?.output as { query?: string }).query ?? null, channel: "sms" },
+    dedupeKey: `recommended:${ctx.message.id}`,
+    occurredAt: ctx.now,
+  });
+}
+
 /** 10. Send the reply, then settle the conversation: resolved, escalated, closed out or failed. */
 export const sendAndLifecycle: Stage = {
   name: "send_and_lifecycle",
@@ -28,6 +45,7 @@ export const sendAndLifecycle: Stage = {
     const turn = ctx.turn;
     if (!turn) throw new Error("pipeline: agent turn has not run");
     const conversation = conversationOf(ctx);
+    await emitRecommendations(ctx);
     switch (turn.outcome) {
       case "answered":
         await sendReply(ctx, turn.reply);
@@ -48,6 +66,8 @@ export const sendAndLifecycle: Stage = {
           skill: turn.skill ?? conversation.skill,
           now: ctx.now,
         });
+        // Inbox mode: a person picks it up from a ticket; closeout mode: the closeout text is the end.
+        if (!closeout) await createHandoffTicket(ctx.db, { conversationId: conversation.id, reason: turn.handoffReason ?? "shopper_requested", agentSummary: turn.handoffSummary });
         return stop(closeout ? "closed_out" : "escalated");
       }
       case "failed":
@@ -60,6 +80,8 @@ export const sendAndLifecycle: Stage = {
           skill: turn.skill ?? conversation.skill,
           now: ctx.now,
         });
+        // The fallback promised a teammate: make sure one sees it.
+        await createHandoffTicket(ctx.db, { conversationId: conversation.id, reason: "agent_failure", agentSummary: turn.failureReason });
         return stop("failed");
       default:
         return assertUnreachable(turn.outcome);

@@ -1,0 +1,3 @@
+export { createHandoffTicket } from "./create-handoff-ticket";
+export { summarizeForHandoff } from "./summarize-for-handoff";
+export { shopperSentiment, type Sentiment } from "./shopper-sentiment";
