@@ -1,7 +1,7 @@
 /**
  * The demo brand: a sending number, a demo user, ~50 shoppers with mixed SMS consent, a small
- * catalogue and orders in every state. Idempotent: an existing demo brand is left as it is.
- * README.md lists the shoppers and order numbers worth trying.
+ * catalogue, a help center and orders in every state. Idempotent: an existing demo brand is left
+ * as it is. README.md lists the shoppers, order numbers and questions worth trying.
  */
 import type { Db, OrderStatus, SmsConsent } from "../server/db";
 import { hashPassword } from "../server/auth/password";
@@ -18,18 +18,92 @@ const firstNames = ["Ava", "Liam", "Mia", "Noah", "Zoe", "Ethan", "Ivy", "Lucas"
 const lastNames = ["Thompson", "Garcia", "Nguyen", "Patel", "Kim", "Rossi", "Okafor", "Silva", "Larsen", "Cohen"];
 
 const products = [
-  { sku: "JKT-RAIN-01", title: "Cascade Rain Jacket", priceCents: 12900, inventory: 14, tags: ["jacket", "rain", "waterproof", "outerwear"] },
-  { sku: "JKT-DOWN-02", title: "Summit Down Parka", priceCents: 24900, inventory: 0, tags: ["jacket", "winter", "warm", "down"] },
-  { sku: "FLC-ZIP-03", title: "Ridge Fleece Quarter-Zip", priceCents: 6900, inventory: 32, tags: ["fleece", "layer", "warm"] },
-  { sku: "BOOT-HIK-04", title: "Trailhead Hiking Boots", priceCents: 15900, inventory: 9, tags: ["boots", "hiking", "waterproof", "footwear"] },
-  { sku: "SOCK-WOOL-05", title: "Merino Trail Socks (3-pack)", priceCents: 2900, inventory: 120, tags: ["socks", "merino", "hiking"] },
-  { sku: "PACK-DAY-06", title: "Switchback 24L Daypack", priceCents: 8900, inventory: 21, tags: ["backpack", "daypack", "hiking"] },
-  { sku: "TENT-2P-07", title: "Basecamp 2-Person Tent", priceCents: 29900, inventory: 5, tags: ["tent", "camping"] },
-  { sku: "BAG-SLP-08", title: "Alpine 20F Sleeping Bag", priceCents: 17900, inventory: 0, tags: ["sleeping bag", "camping", "warm"] },
-  { sku: "HAT-SUN-09", title: "Wide-Brim Sun Hat", priceCents: 3400, inventory: 44, tags: ["hat", "sun", "summer"] },
-  { sku: "BTL-INS-10", title: "Insulated Bottle 32oz", priceCents: 3900, inventory: 80, tags: ["bottle", "hydration"] },
-  { sku: "GLV-WTR-11", title: "Storm Gloves", priceCents: 4500, inventory: 17, tags: ["gloves", "winter", "waterproof"] },
-  { sku: "LMP-HD-12", title: "Headlamp 400", priceCents: 4900, inventory: 26, tags: ["headlamp", "camping", "light"] },
+  { sku: "JKT-RAIN-01", title: "Cascade Rain Jacket", priceCents: 12900, inventory: 14, tags: ["jacket", "rain", "waterproof", "outerwear", "packable"], description: "Waterproof, breathable 2.5-layer shell with taped seams and a helmet-compatible hood. Packs into its own pocket." },
+  { sku: "JKT-DOWN-02", title: "Summit Down Parka", priceCents: 24900, inventory: 0, tags: ["jacket", "winter", "warm", "down", "insulated", "coat"], description: "800-fill responsibly sourced down parka for the coldest days, with a water-resistant shell and fleece-lined pockets." },
+  { sku: "FLC-ZIP-03", title: "Ridge Fleece Quarter-Zip", priceCents: 6900, inventory: 32, tags: ["fleece", "layer", "warm", "pullover"], description: "Soft recycled midweight fleece pullover; a warm layer on its own or under a shell." },
+  { sku: "BOOT-HIK-04", title: "Trailhead Hiking Boots", priceCents: 15900, inventory: 9, tags: ["boots", "hiking", "waterproof", "footwear", "shoes"], description: "Waterproof leather mid-height hiking boots with a grippy lugged sole and cushioned footbed for long days on the trail." },
+  { sku: "SOCK-WOOL-05", title: "Merino Trail Socks (3-pack)", priceCents: 2900, inventory: 120, tags: ["socks", "merino", "wool", "hiking", "gift"], description: "Cushioned merino wool hiking socks that stay warm when wet and resist odor. Three pairs." },
+  { sku: "PACK-DAY-06", title: "Switchback 24L Daypack", priceCents: 8900, inventory: 21, tags: ["backpack", "daypack", "hiking", "bag"], description: "Light 24-liter hiking daypack with a hydration sleeve, hip belt and rain cover." },
+  { sku: "TENT-2P-07", title: "Basecamp 2-Person Tent", priceCents: 29900, inventory: 5, tags: ["tent", "camping", "backpacking"], description: "Freestanding two-person backpacking tent, 4 lb 2 oz, with two doors and a full rainfly." },
+  { sku: "BAG-SLP-08", title: "Alpine 20F Sleeping Bag", priceCents: 17900, inventory: 0, tags: ["sleeping bag", "camping", "warm", "backpacking"], description: "Mummy sleeping bag rated to 20F with water-resistant down fill and a draft collar." },
+  { sku: "HAT-SUN-09", title: "Wide-Brim Sun Hat", priceCents: 3400, inventory: 44, tags: ["hat", "sun", "summer", "gift"], description: "UPF 50 wide-brim hat with a chin strap; packable and quick-drying." },
+  { sku: "BTL-INS-10", title: "Insulated Bottle 32oz", priceCents: 3900, inventory: 80, tags: ["bottle", "water bottle", "hydration", "gift"], description: "Vacuum-insulated stainless steel water bottle: cold for 24 hours, hot for 12." },
+  { sku: "GLV-WTR-11", title: "Storm Gloves", priceCents: 4500, inventory: 17, tags: ["gloves", "winter", "waterproof", "gift"], description: "Waterproof insulated winter gloves with touchscreen fingertips." },
+  { sku: "LMP-HD-12", title: "Headlamp 400", priceCents: 4900, inventory: 26, tags: ["headlamp", "camping", "light", "gift"], description: "Rechargeable 400-lumen headlamp with red light mode and a 40-hour battery." },
+];
+
+/** The help center the agent answers from; each `answer` fits one SMS with room for its link. */
+const knowledgeArticles = [
+  {
+    title: "Shipping times and costs",
+    tags: ["shipping", "delivery", "free shipping", "how long", "cost", "arrive"],
+    answer: "Orders ship in 1-2 business days and arrive in 3-5 business days in the US. Shipping is free over $75, otherwise $6.95.",
+    body: "We pack and ship orders placed before 2pm ET the same or next business day. Standard US shipping takes 3-5 business days after it ships; expedited 2-day shipping is available at checkout for $14.95. Standard shipping is free on orders of $75 or more after discounts; below that it is a flat $6.95. You get a tracking link by text and email once your order ships.",
+    url: "https://juniper.example/help/shipping",
+  },
+  {
+    title: "Returns and refunds",
+    tags: ["returns", "return policy", "refund", "money back", "send back"],
+    answer: "Return unused items within 30 days of delivery for a full refund to your original payment. Refunds post 5-7 days after we get it.",
+    body: "Our return policy: unworn, unwashed items with tags can be returned within 30 days of delivery. Start a return online with your order number and email to print a free return label. Refunds go back to the original payment method within 5-7 business days after the return reaches our warehouse. Final-sale items cannot be returned.",
+    url: "https://juniper.example/help/returns",
+  },
+  {
+    title: "Exchanges for another size or color",
+    tags: ["exchange", "swap", "different size", "different color", "wrong size"],
+    answer: "Exchanges are free within 30 days: start one online and we ship the new size or color as soon as your return is scanned.",
+    body: "Need a different size or color? Start an exchange online within 30 days of delivery. We email a free label and ship the replacement as soon as the carrier scans your package, so you don't wait for it to reach us. If the new item costs less, we refund the difference.",
+    url: "https://juniper.example/help/exchanges",
+  },
+  {
+    title: "Size guide and fit",
+    tags: ["size", "sizing", "fit", "size chart", "measurements", "true to size", "small", "large"],
+    answer: "Our apparel fits true to size; if you're between sizes or layer a lot, size up. Boots run a half size small.",
+    body: "Jackets, fleece and base layers fit true to size with room for a light layer underneath. Between sizes or wearing thick layers? Go one size up. Our hiking boots run about a half size small, so order a half size up from your sneakers. Full measurements for every product are on the size chart.",
+    url: "https://juniper.example/help/size-guide",
+  },
+  {
+    title: "Store and support hours",
+    tags: ["hours", "store hours", "open", "opening times", "closed", "location", "visit", "portland"],
+    answer: "Our Portland store is open Mon-Sat 10am-7pm and Sun 11am-5pm PT. Text support is staffed Mon-Fri 9am-6pm ET.",
+    body: "Visit our flagship store at 120 NW Juniper St, Portland, Oregon. Store hours: Monday to Saturday 10am to 7pm, Sunday 11am to 5pm Pacific. Our team answers texts and email Monday to Friday, 9am to 6pm Eastern; the automated assistant answers anytime.",
+    url: "https://juniper.example/help/stores",
+  },
+  {
+    title: "Shipping to Canada and international orders",
+    tags: ["international", "canada", "ship to canada", "worldwide", "customs", "duties", "overseas"],
+    answer: "We ship to Canada in 5-10 business days; rates show at checkout and duties are prepaid. We don't ship outside the US and Canada yet.",
+    body: "We ship to every Canadian province and territory. Delivery takes 5-10 business days and the rate is calculated at checkout. Duties and taxes are collected at checkout, so there is nothing to pay on delivery. We don't ship to other countries yet.",
+    url: "https://juniper.example/help/international",
+  },
+  {
+    title: "Warranty",
+    tags: ["warranty", "guarantee", "defect", "broken", "repair", "damaged"],
+    answer: "Juniper gear has a 2-year warranty against defects. Text a photo of the issue and your order # and we'll repair or replace it.",
+    body: "Every Juniper product is covered for 2 years from purchase against defects in materials and workmanship, such as failed zippers, seams or delamination. Normal wear and accidents are not covered, but we offer affordable repairs. To start a claim, send a photo and your order number.",
+    url: "https://juniper.example/help/warranty",
+  },
+  {
+    title: "Change or cancel an order",
+    tags: ["cancel", "cancellation", "change order", "edit order", "update address", "modify"],
+    answer: "We can change or cancel an order within 1 hour of purchase, before it's packed. Reply AGENT with your order # for a teammate.",
+    body: "Orders are sent to our warehouse quickly. Within 1 hour of purchase we can still change the size, color, or shipping address, or cancel the order. After it is packed we can't change it, but you can return or exchange it once it arrives.",
+    url: "https://juniper.example/help/order-changes",
+  },
+  {
+    title: "Gift cards",
+    tags: ["gift card", "gift cards", "gift certificate", "e-gift", "balance"],
+    answer: "Digital gift cards come in $25 to $500, arrive by email and never expire. You can use them online or in our store.",
+    body: "Juniper digital gift cards are sold in amounts from $25 to $500 and delivered by email, on the date you choose. They never expire and can be used online or in store, across several orders. Check a balance on the gift card page.",
+    url: "https://juniper.example/gift-cards",
+  },
+  {
+    title: "Payment methods",
+    tags: ["payment", "pay", "credit card", "paypal", "apple pay", "afterpay", "installments"],
+    answer: "We accept Visa, Mastercard, Amex, Discover, PayPal, Apple Pay and Shop Pay, plus Afterpay on orders from $35.",
+    body: "Pay with any major credit or debit card, PayPal, Apple Pay or Shop Pay. Afterpay lets you split orders of $35 or more into four interest-free payments. Your card is charged when the order ships.",
+    url: "https://juniper.example/help/payments",
+  },
 ];
 
 /** Consent mix: most shoppers subscribed, a few opted out, a few never subscribed. */
@@ -134,9 +208,10 @@ export async function seedDemo(
 
   const productRows = await Promise.all(
     products.map((p) =>
-      db.product.create({ data: { ...p, brandId: brand.id, description: `${p.title} from Juniper Outdoor.`, url: `https://juniper.example/p/${p.sku.toLowerCase()}` } }),
+      db.product.create({ data: { ...p, brandId: brand.id, url: `https://juniper.example/p/${p.sku.toLowerCase()}` } }),
     ),
   );
+  await db.knowledgeArticle.createMany({ data: knowledgeArticles.map((a) => ({ ...a, brandId: brand.id })) });
 
   for (const o of orders) {
     const items = o.items.map((idx) => ({ sku: productRows[idx]!.sku, title: productRows[idx]!.title, quantity: 1, priceCents: productRows[idx]!.priceCents }));

@@ -34,6 +34,8 @@ export type AgentTurnInput = {
   settings: Pick<AgentSettings, "brandSummary" | "tone" | "customTone" | "styleRules">;
   commerce: CommerceConnector;
   shopperPhone: string;
+  /** The brand's help-center search for the answerFaq tool; without it the tool finds nothing. */
+  searchKnowledge?: Parameters<typeof agentTools>[0]["searchKnowledge"];
   /** Earlier texts of this conversation, oldest first, then the new one last. */
   history: { role: "shopper" | "brand"; text: string }[];
   timeoutMs?: number;
@@ -81,7 +83,7 @@ export async function runAgentTurn(input: AgentTurnInput): Promise<AgentTurnResu
       model,
       instructions: agentInstructions(input.brand, input.settings),
       messages,
-      tools: agentTools({ commerce: input.commerce, shopperPhone: input.shopperPhone }),
+      tools: agentTools({ commerce: input.commerce, shopperPhone: input.shopperPhone, searchKnowledge: input.searchKnowledge ?? (async () => []) }),
       stopWhen: isStepCount(MAX_AGENT_STEPS),
       timeout: input.timeoutMs ?? env().AGENT_TIMEOUT_MS,
       maxRetries: 1,

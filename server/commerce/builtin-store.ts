@@ -1,5 +1,5 @@
-import type { Db, Order } from "../db";
-import type { CommerceConnector, OrderSummary } from "./connector";
+import { orTsQuery, type Db, type Order } from "../db";
+import type { CommerceConnector, OrderSummary, ProductSummary } from "./connector";
 
 function summarize(order: Order): OrderSummary {
   const items = Array.isArray(order.items) ? (order.items as { title?: string; quantity?: number }[]) : [];
@@ -35,8 +35,20 @@ export function builtinStore(db: Db, brandId: string): CommerceConnector {
       const order = await db.order.findUnique({ where: { brandId_number: { brandId, number } } });
       return order ? summarize(order) : null;
     },
-    async searchProducts() {
-      return []; // full-text search arrives with the product skill
+    async searchProducts(query, limit = 3) {
+      const tsQuery = orTsQuery(query);
+      if (!tsQuery) return [];
+      // Any of the shopper's words may match (OR); more matching words rank higher. In-stock first,
+      // so a sold-out best match never hides what the shopper can buy today.
+      const rows = await db.$queryRaw<Omit<ProductSummary, "isInStock">[]>`
+        SELECT p.id, p.sku, p.title, p."priceCents", p.currency, p.url, p.inventory, p.tags
+        FROM "Product" p
+          CROSS JOIN to_tsquery('english', ${tsQuery}) AS q(query)
+          CROSS JOIN LATERAL to_tsvector('english', p.title || ' ' || p.description || ' ' || array_to_string(p.tags, ' ')) AS d(doc)
+        WHERE p."brandId" = ${brandId} AND d.doc @@ q.query
+        ORDER BY (p.inventory > 0) DESC, ts_rank(d.doc, q.query) DESC, p."priceCents" ASC, p.id ASC
+        LIMIT ${limit}`;
+      return rows.map((p) => ({ ...p, isInStock: p.inventory > 0 }));
     },
   };
 }

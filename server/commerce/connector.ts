@@ -22,6 +22,8 @@ export type ProductSummary = {
   url: string;
   inventory: number;
   isInStock: boolean;
+  /** The store's own keywords for the product ("waterproof", "gift"), when the platform has them. */
+  tags?: string[];
 };
 
 export interface CommerceConnector {

@@ -1,15 +1,79 @@
 /**
- * The built-in model's understanding of a shopper's text: a few intents by rules, and the
- * order number if one is given. Deterministic and offline.
+ * The built-in model's understanding of a shopper's text: a few intents by rules, the order
+ * number if one is given, and the product words and budget of a shopping question.
+ * Deterministic and offline.
+ *
+ * Priority, first match wins (each step says why it sits where it does):
+ *  1. human         an explicit ask for a person overrides everything else.
+ *  2. order number  "#1002" → order_status, unless the text asks for a policy action on it
+ *                   ("return my order #1002", "cancel #1002"): then faq, because the order's
+ *                   status would not answer "how do I return it?" and the article does.
+ *  3. policy action return / refund / exchange / cancel / warranty → faq, even with "my order".
+ *  4. my order      "where's my package", "my order", "tracking" → order_status, even though
+ *                   "when will my order ship" mentions shipping.
+ *  5. faq topic     shipping times and costs, Canada, sizing, hours, stores, gift cards,
+ *                   payment, discounts, "policy" → faq ("do you have gift cards?" is faq, not product).
+ *  6. order words   "shipped?", "delivery" without a topic → order_status.
+ *  7. product       shopping phrases ("do you have", "looking for", "recommend", "what should I
+ *                   wear", "gift") or a product noun ("rain jackets?") → product.
+ *  8. thanks, greeting, else unknown.
+ * Before all of these, the model itself takes a plain "yes" right after it offered a teammate
+ * ("Reply AGENT") as a request for a person (see isPlainYes).
  */
-export type BuiltinIntent = "human" | "order_status" | "thanks" | "greeting" | "unknown";
+export type BuiltinIntent = "human" | "order_status" | "product" | "faq" | "thanks" | "greeting" | "unknown";
 
 const humanRequest =
-  /\b(human|real person|a person|someone|somebody|representative|rep|agent|operator|customer service|support team|speak (to|with)|talk (to|with)|call me)\b/i;
+  /\b(human|real person|a person|someone|somebody|representative|rep|agent|teammate|operator|customer service|support team|speak (to|with)|talk (to|with)|call me)\b/i;
 const orderWords =
-  /\b(order|orders|package|parcel|shipment|shipping|shipped|tracking|track|deliver(y|ed)?|arriv(e|ing|al)|wismo|where('?s| is) my)\b/i;
+  /\b(order|orders|package|parcel|shipment|shipping|shipped|tracking|track|deliver(y|ed)?|arriv(e|ed|es|ing|al)|wismo|where('?s| is) my)\b/i;
 const thanks = /^(thanks?|thank you|thx|ty|tysm|great|perfect|awesome|amazing|cool|ok(ay)?|got it|that'?s all|bye|goodbye|cheers|appreciate it)\b/i;
 const greeting = /^(hi|hello|hey|heya|yo|hiya|good (morning|afternoon|evening))\b/i;
+
+/** Something a help-center article explains how to do; a status lookup would not answer it. */
+const policyAction =
+  /\b(returns?|returning|refunds?|refunded|money back|exchanges?|exchanging|swap|cancel(l?ed|l?ing|lation)?|change (my|the|an?) (order|address|size|color)|update (my|the) address|warrant(y|ies)|guarantee)\b/i;
+
+/** The shopper's own order or parcel, as opposed to shipping in general. */
+const personalOrder = new RegExp(
+  [
+    String.raw`\b(my|our)\s+(order|orders|package|packages|parcel|shipment|delivery|tracking)\b`,
+    String.raw`\bwhere('?s| is| are)\s+(my|our|it)\b`,
+    String.raw`\btrack(ing)?\b|\bwismo\b|\border status\b`,
+    // "did my boots ship?", "when will my jacket arrive": the shopper's purchase on its way
+    String.raw`\b(did|has|when (will|did|is|are)) (my|our|it|they|the|those|these)\b.*\b(ship|shipped|arrive|arrived|delivered)\b`,
+    String.raw`\bmy \w+ (ship|shipped|arrive|arrived|came|delivered)\b`,
+  ].join("|"),
+  "i",
+);
+
+const faqTopics = [
+  /\bpolic(y|ies)\b/,
+  // shipping in general: time, cost, destinations
+  /\b(free|standard|express|expedited|overnight|international) shipping\b/,
+  /\bshipping (cost|costs|fee|fees|rate|rates|time|times|price|options?)\b/,
+  /\bhow (long|much|fast|soon)\b.*\b(ship|shipping|deliver|delivery)\b/,
+  /\b(ship|shipping|delivery)\b.*\b(take|cost|costs|free)\b/,
+  /\b(do|does|can|will) (you|u) (ship|deliver)\b/,
+  /\bship(ping)? (to|outside|internationally|abroad|overseas)\b/,
+  /\b(international|internationally|overseas|abroad|customs|duties|canada)\b/,
+  // sizing
+  /\b(what|which) size\b|\bsiz(e|ing) (guide|chart)\b|\bsizing\b|\btrue to size\b|\b(run|runs|fit|fits) (small|large|big|true)\b|\bhow (does|do) (it|they|\w+) fit\b/,
+  // hours and stores
+  /\bhours\b|\b(are|r) (you|u) open\b|\bwhen (do|are) (you|u) (open|close)\b|\bwhat time (do|are) (you|u)\b|\bopening times?\b/,
+  /\b(stores?|locations?|showrooms?)\b|\bin[- ]person\b/,
+  // money matters
+  /\bgift ?cards?\b|\bgift certificates?\b|\be-?gift\b/,
+  /\b(payments?|pay with|paypal|afterpay|klarna|apple pay|shop pay|venmo|credit card|debit card|installments?)\b/,
+  /\b(discount|discounts|coupon|coupons|promo|promo code|price match|price matching)\b/,
+  /\b(phone number|email address|contact (you|info|information|details))\b/,
+];
+
+const shoppingPhrase =
+  /\b(do|does) (you|u|y'?all) (have|sell|carry|stock|make|got)\b|\b(have|got) any\b|\blooking for\b|\bshopping for\b|\bin the market for\b|\b(recommend|recommendations?|suggest|suggestions?)\b|\b(i|we) (need|want|would like|'?d like) (a|an|some|new|the|to buy|to get)\b|\bwhat should (i|we) (wear|buy|get|bring|pack|use)\b|\bgifts?\b|\bpresents?\b|\b(back )?in stock\b|\bbest \w+ for\b|\bsomething (for|to wear|warm|waterproof|light|lightweight|cheap|nice)\b|\bunder \$\s?\d+/i;
+
+/** Common things shops sell: a text naming one ("rain jackets?") is a shopping question. */
+const productNoun =
+  /\b(jackets?|coats?|parkas?|raincoats?|shells?|vests?|fleeces?|hoodies?|sweaters?|sweatshirts?|shirts?|tees?|t-shirts?|pants|trousers|shorts|leggings|jeans|dress(es)?|skirts?|boots?|shoes?|sneakers?|sandals?|socks?|hats?|caps?|beanies?|gloves?|mittens?|scarf|scarves|backpacks?|daypacks?|bags?|tents?|bottles?|headlamps?|lanterns?|stoves?|gear)\b/i;
 
 /** "#1001", "order 1001", "order number 1001": 3–10 digits that look like an order number. */
 export function extractOrderNumber(text: string): string | null {
@@ -20,8 +84,68 @@ export function extractOrderNumber(text: string): string | null {
 export function detectIntent(text: string): BuiltinIntent {
   const t = text.trim();
   if (humanRequest.test(t)) return "human";
-  if (extractOrderNumber(t) || orderWords.test(t)) return "order_status";
+  if (extractOrderNumber(t)) return policyAction.test(t) ? "faq" : "order_status";
+  if (policyAction.test(t)) return "faq";
+  if (personalOrder.test(t)) return "order_status";
+  if (faqTopics.some((topic) => topic.test(t.toLowerCase()))) return "faq";
+  if (orderWords.test(t)) return "order_status";
+  if (shoppingPhrase.test(t) || productNoun.test(t)) return "product";
   if (thanks.test(t)) return "thanks";
   if (greeting.test(t)) return "greeting";
   return "unknown";
+}
+
+/** A yes to "Want a teammate?": on its own it carries no other intent. */
+export function isPlainYes(text: string): boolean {
+  return /^(yes|yeah|yea|yep|yup|sure|y|please|yes please|sure thing|ok(ay)? please)[.! ]*$/i.test(text.trim());
+}
+
+const BUDGET =
+  /\b(?:under|below|less than|cheaper than|up to|no more than|max(?:imum)?|at most|within|around|about)\s*\$\s?(\d+(?:\.\d{1,2})?)|\b(?:under|below|less than|up to|no more than|at most)\s+(\d+(?:\.\d{1,2})?)\s*(?:dollars|bucks|usd)\b|\$\s?(\d+(?:\.\d{1,2})?)\s*(?:or less|or under|max)\b/i;
+
+/** The shopper's upper price limit in whole currency units ("under $50" → 50), or null. "around $50" is no limit. */
+export function extractBudget(text: string): number | null {
+  const m = text.match(BUDGET);
+  if (!m || /\b(around|about)\s*\$/i.test(m[0])) return null;
+  const value = Number(m[1] ?? m[2] ?? m[3]);
+  return Number.isFinite(value) && value > 0 ? value : null;
+}
+
+// Words around a shopping question that do not describe the product. Adjectives and nouns
+// ("waterproof", "warm", "rain", "jacket", "kids") stay: they are what the catalogue matches on.
+const productFiller = new Set(
+  (
+    "a an the and or but of for to in on at by with from about into over under up out off as is are was were be been am " +
+    "do does did have has had i me my we our you your u ur yall they them it its this that these those there here " +
+    "what which who where when why how any some anything something someone all each every no not just only also too " +
+    "very really so such more most less than then can could would should will may might must " +
+    "need needs want wants wanted like love looking look find search shopping shop buy buying get getting got " +
+    "purchase recommend recommendation recommendations suggest suggestion suggestions idea ideas option options " +
+    "good great nice best better cool new please pls plz thanks thank hi hey hello yo show tell know sell sells " +
+    "carry stock stocked available kind sort type one ones pair pairs item items product products thing things stuff " +
+    "wear wearing use using bring cheap cheaper affordable budget price priced cost costs dollars bucks usd " +
+    "around below max maximum size sizes color colors colour im id ill ive " +
+    "him her his hers husband wife boyfriend girlfriend partner dad father mom mother son daughter friend friends " +
+    "brother sister grandma grandpa family back again still yes ok okay maybe perhaps"
+  ).split(" "),
+);
+
+const MAX_PRODUCT_TERMS = 6;
+
+/**
+ * The words of a shopping question that describe the product, in order: "do you have a
+ * waterproof rain jacket?" → ["waterproof", "rain", "jacket"]; "recommend a gift under $50" → ["gift"].
+ */
+export function extractProductTerms(text: string): string[] {
+  const cleaned = text
+    .toLowerCase()
+    .replace(/https?:\/\/\S+/g, " ")
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(BUDGET, " ")
+    .replace(/\$\s?\d+(?:\.\d+)?|\b\d+(?:\.\d+)?\s*(?:dollars|bucks|usd)\b/g, " ")
+    .replace(/'(s|re|ve|ll|d|m|t)\b/g, " ");
+  const words = cleaned
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length >= 2 && !/^\d+$/.test(w) && !productFiller.has(w));
+  return [...new Set(words)].slice(0, MAX_PRODUCT_TERMS);
 }

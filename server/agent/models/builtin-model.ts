@@ -11,8 +11,9 @@ import type {
   LanguageModelV4Prompt,
   LanguageModelV4StreamPart,
 } from "@ai-sdk/provider";
-import { detectIntent, extractOrderNumber } from "./builtin-intents";
-import { lookupReply, replies, type ReplyContext } from "./builtin-replies";
+import type { FaqAnswer, ProductRecommendations } from "../tools";
+import { detectIntent, extractBudget, extractOrderNumber, extractProductTerms, isPlainYes } from "./builtin-intents";
+import { faqReply, lookupReply, offersTeammate, recommendationReply, replies, type ReplyContext } from "./builtin-replies";
 
 export const BUILTIN_MODEL_ID = "parley-builtin-1";
 
@@ -37,9 +38,17 @@ function toolResultsThisTurn(prompt: LanguageModelV4Prompt) {
   return results;
 }
 
-/** How many of the agent's earlier replies in this conversation were "I didn't catch that". */
-function earlierMisunderstandings(prompt: LanguageModelV4Prompt): number {
-  return prompt.filter((m) => m.role === "assistant" && textOf(m) === replies.unknown()).length;
+/** How many of the agent's earlier replies in this conversation were "I didn't catch that" or "not in our help center". */
+function earlierMisses(prompt: LanguageModelV4Prompt): number {
+  const misses = new Set([replies.unknown(), replies.helpCenterNoAnswer()]);
+  return prompt.filter((m) => m.role === "assistant" && misses.has(textOf(m))).length;
+}
+
+/** The agent's reply just before the shopper's latest text. */
+function previousReply(prompt: LanguageModelV4Prompt): string {
+  const lastUser = prompt.map((m) => m.role).lastIndexOf("user");
+  const before = prompt.slice(0, Math.max(lastUser, 0)).filter((m) => m.role === "assistant");
+  return before.length > 0 ? textOf(before[before.length - 1]!) : "";
 }
 
 let callCounter = 0;
@@ -58,6 +67,16 @@ function decide(prompt: LanguageModelV4Prompt, ctx: ReplyContext): LanguageModel
     switch (last.toolName) {
       case "lookupOrder":
         return [{ type: "text", text: lookupReply(last.output as Parameters<typeof lookupReply>[0], ctx) }];
+      case "recommendProducts":
+        return [{ type: "text", text: recommendationReply(last.output as ProductRecommendations) }];
+      case "answerFaq": {
+        const out = last.output as FaqAnswer;
+        // A second question the help center can't answer: a person will do better than another "sorry".
+        if (out.articles.length === 0 && earlierMisses(prompt) >= 1) {
+          return [toolCall("handOff", { reason: "out_of_scope", summary: `The help center has no answer to: "${out.question.slice(0, 120)}"` })];
+        }
+        return [{ type: "text", text: faqReply(out) }];
+      }
       case "handOff":
         return [{ type: "text", text: replies.handedOff() }];
       case "resolveConversation":
@@ -68,6 +87,9 @@ function decide(prompt: LanguageModelV4Prompt, ctx: ReplyContext): LanguageModel
   }
   const lastUser = [...prompt].reverse().find((m) => m.role === "user");
   const text = lastUser ? textOf(lastUser) : "";
+  if (isPlainYes(text) && offersTeammate(previousReply(prompt))) {
+    return [toolCall("handOff", { reason: "shopper_requested", summary: `Shopper accepted a teammate after: "${previousReply(prompt).slice(0, 120)}"` })];
+  }
   const intent = detectIntent(text);
   switch (intent) {
     case "human":
@@ -76,6 +98,14 @@ function decide(prompt: LanguageModelV4Prompt, ctx: ReplyContext): LanguageModel
       const orderNumber = extractOrderNumber(text);
       return [toolCall("lookupOrder", orderNumber ? { orderNumber } : {})];
     }
+    case "product": {
+      const terms = extractProductTerms(text);
+      if (terms.length === 0) return [{ type: "text", text: replies.askWhatProduct() }];
+      const maxPrice = extractBudget(text);
+      return [toolCall("recommendProducts", maxPrice !== null ? { query: terms.join(" "), maxPrice } : { query: terms.join(" ") })];
+    }
+    case "faq":
+      return [toolCall("answerFaq", { question: text.slice(0, 500) })];
     case "thanks": {
       const helpedBefore = prompt.some((m) => m.role === "assistant");
       return helpedBefore ? [toolCall("resolveConversation", {})] : [{ type: "text", text: replies.thanks() }];
@@ -83,7 +113,7 @@ function decide(prompt: LanguageModelV4Prompt, ctx: ReplyContext): LanguageModel
     case "greeting":
       return [{ type: "text", text: replies.greeting(ctx) }];
     case "unknown":
-      if (earlierMisunderstandings(prompt) >= 1) {
+      if (earlierMisses(prompt) >= 1) {
         return [toolCall("handOff", { reason: "repeated_misunderstanding", summary: `Could not understand: "${text.slice(0, 120)}"` })];
       }
       return [{ type: "text", text: replies.unknown() }];

@@ -1,13 +1,19 @@
 import type { CommerceConnector } from "../../commerce";
+import { answerFaqTool, type SearchKnowledge } from "./answer-faq";
 import { handOffTool } from "./hand-off";
 import { lookupOrderTool } from "./lookup-order";
+import { recommendProductsTool } from "./recommend-products";
 import { resolveConversationTool } from "./resolve-conversation";
 
 export { handoffReasons, type HandoffReason } from "./hand-off";
+export type { FaqAnswer, SearchKnowledge } from "./answer-faq";
+export type { ProductRecommendations } from "./recommend-products";
 
-export function agentTools(deps: { commerce: CommerceConnector; shopperPhone: string }) {
+export function agentTools(deps: { commerce: CommerceConnector; shopperPhone: string; searchKnowledge: SearchKnowledge }) {
   return {
     lookupOrder: lookupOrderTool(deps),
+    recommendProducts: recommendProductsTool(deps),
+    answerFaq: answerFaqTool(deps),
     handOff: handOffTool(),
     resolveConversation: resolveConversationTool(),
   };
@@ -15,4 +21,8 @@ export function agentTools(deps: { commerce: CommerceConnector; shopperPhone: st
 export type AgentTools = ReturnType<typeof agentTools>;
 
 /** The skill a tool stands for, reported on Resolved / Escalated events and in turn records. */
-export const skillOfTool: Record<string, string> = { lookupOrder: "order_status" };
+export const skillOfTool: Record<string, string> = {
+  lookupOrder: "order_status",
+  recommendProducts: "product_recommendation",
+  answerFaq: "faq",
+};

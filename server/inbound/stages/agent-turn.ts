@@ -1,8 +1,9 @@
 import type { AgentTurnResult, HandoffReason, ToolTrace } from "../../agent";
 import { runAgentTurn } from "../../agent";
-import { commerceFor } from "../../commerce";
+import { commerceForAgent } from "../../commerce";
 import { conversationHistory } from "../../conversations";
 import { Prisma } from "../../db";
+import { searchKnowledge } from "../../knowledge";
 import { builtinReplies } from "../../agent";
 import { matchKeyword } from "../../sms";
 import { conversationOf, next, profileOf, type PipelineContext, type Stage } from "../pipeline-types";
@@ -74,8 +75,9 @@ export const agentTurn: Stage = {
       turn = await runAgentTurn({
         brand: ctx.brand,
         settings: ctx.settings,
-        commerce: commerceFor(ctx.db, ctx.brand.id),
+        commerce: commerceForAgent(ctx.db, ctx.brand),
         shopperPhone: profile.phone,
+        searchKnowledge: (question) => searchKnowledge(ctx.db, ctx.brand.id, question),
         history: await conversationHistory(ctx.db, conversation.id),
       });
     }

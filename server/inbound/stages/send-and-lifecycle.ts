@@ -26,7 +26,8 @@ async function sendReply(ctx: PipelineContext, body: string) {
 /** Records which products the agent recommended in this turn (for segments such as "recommended, didn't buy"). */
 async function emitRecommendations(ctx: PipelineContext) {
   const rec = ctx.turn?.tools.find((t) => t.name === "recommendProducts" && !t.error);
-  const products = (rec?.output as { query?: string; products?: { id: string }[] } | undefined)?.products ?? [];
+  // Sold-out matches are mentioned as unavailable, not recommended.
+  const products = ((rec?.output as { query?: string; products?: { id: string; isInStock?: boolean }[] } | undefined)?.products ?? []).filter((p) => p.isInStock !== false);
   if (!products.length) return;
   await emitEvent(ctx.db, {
     brandId: ctx.brand.id,

@@ -1,0 +1,40 @@
+import { z } from "zod";
+import evalSetJson from "./eval-set.json";
+
+/** What a shopper's text is about, as the eval judges it from the tools the agent used. */
+export const evalSkills = ["order_status", "product_recommendation", "faq", "handoff", "resolve", "greeting", "other"] as const;
+export type EvalSkill = (typeof evalSkills)[number];
+
+const evalSkillSchema = z.enum(evalSkills);
+
+export const evalCaseSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/, "kebab-case id"),
+  /** The shopper's phone: it decides which orders "where is my order" finds. */
+  from: z.string().regex(/^\+1\d{10}$/, "E.164 US number"),
+  text: z.string().min(1),
+  /** The right skill; a list when more than one answer is acceptable (the first names the group). */
+  expectSkill: z.union([evalSkillSchema, z.array(evalSkillSchema).min(1)]),
+  mustInclude: z.array(z.string().min(1)).optional(),
+  mustNotInclude: z.array(z.string().min(1)).optional(),
+  /** Earlier texts of the conversation, oldest first; `text` comes after them. */
+  history: z.array(z.object({ role: z.enum(["shopper", "brand"]), text: z.string().min(1) })).optional(),
+});
+export type EvalCase = z.infer<typeof evalCaseSchema>;
+
+export const evalSetSchema = z.array(evalCaseSchema).superRefine((cases, ctx) => {
+  const seen = new Set<string>();
+  cases.forEach((c, i) => {
+    if (seen.has(c.id)) ctx.addIssue({ code: "custom", path: [i, "id"], message: `duplicate id ${c.id}` });
+    seen.add(c.id);
+  });
+});
+
+/** The acceptable skills of a case, the first being the one it is reported under. */
+export function expectedSkills(c: EvalCase): EvalSkill[] {
+  return Array.isArray(c.expectSkill) ? c.expectSkill : [c.expectSkill];
+}
+
+/** The evaluation set in eval-set.json, validated. */
+export function loadEvalSet(): EvalCase[] {
+  return evalSetSchema.parse(evalSetJson);
+}

@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startShopifyLoopback, type ShopifyLoopback } from "../../testing/shopify-loopback";
+import { CommerceError, shopifyClient, shopifyGraphqlUrl } from "./shopify-client";
+
+describe("shopifyGraphqlUrl", () => {
+  it("uses Shopify's HTTPS host for a bare shop domain and an http(s) value as the origin", () => {
+    expect(shopifyGraphqlUrl("juniper.myshopify.com")).toBe("https://juniper.myshopify.com/admin/api/2025-01/graphql.json");
+    expect(shopifyGraphqlUrl(" juniper.myshopify.com/ ")).toBe("https://juniper.myshopify.com/admin/api/2025-01/graphql.json");
+    expect(shopifyGraphqlUrl("http://127.0.0.1:4010/")).toBe("http://127.0.0.1:4010/admin/api/2025-01/graphql.json");
+  });
+
+  it("refuses a value that is not a shop domain", () => {
+    expect(() => shopifyGraphqlUrl("juniper.myshopify.com/admin")).toThrow(CommerceError);
+    expect(() => shopifyGraphqlUrl("")).toThrow(/not a Shopify shop domain/);
+  });
+});
+
+describe("shopifyClient against the loopback", () => {
+  let shop: ShopifyLoopback;
+  beforeAll(async () => {
+    shop = await startShopifyLoopback({ shopName: "Juniper" });
+  });
+  afterAll(() => shop.close());
+  beforeEach(() => shop.reset());
+  const client = () => shopifyClient({ domain: shop.url, accessToken: shop.accessToken, retryDelayMs: 10 });
+
+  it("posts the query and variables with the access token and returns data", async () => {
+    const data = await client().query<{ shop: { name: string } }>("query Shop($x: Int) { shop { name } }", { x: 1 });
+    expect(data).toEqual({ shop: { name: "Juniper" } });
+    expect(shop.requests[0]).toMatchObject({ accessToken: shop.accessToken, operationName: null, variables: { x: 1 }, rootFields: ["shop"] });
+  });
+
+  it("turns a GraphQL error into a CommerceError that is not retried", async () => {
+    const error = await client().query("{ orders(first: 1) { nodes { nope } } }").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CommerceError);
+    expect(error).toMatchObject({ reason: "graphql", retryable: false });
+    expect((error as Error).message).toContain("Field 'nope' doesn't exist on type 'Order'");
+    expect(shop.requests).toHaveLength(1);
+  });
+
+  it("reports an unreachable shop as a retryable network error", async () => {
+    const closed = await startShopifyLoopback();
+    await closed.close();
+    const error = await shopifyClient({ domain: closed.url, accessToken: "x", retryDelayMs: 10 }).query("{ shop { name } }").catch((e: unknown) => e);
+    expect(error).toMatchObject({ reason: "network", retryable: true });
+    expect((error as Error).message).toContain("Could not reach Shopify");
+  });
+});
