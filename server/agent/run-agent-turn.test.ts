@@ -14,7 +14,7 @@ const call = (toolName: string, input: object): LanguageModelV4GenerateResult =>
   warnings: [],
 });
 
-const shipped: OrderSummary = { number: "1001", status: "shipped", placedAt: "2026-11-18T00:00:00Z", totalCents: 100, currency: "USD", itemCount: 1, itemTitles: ["Jacket"], carrier: "UPS", trackingUrl: "https://www.ups.com/track?tracknum=1Z", expectedDeliveryAt: "2026-11-23T15:00:00Z", deliveredAt: null };
+const shipped: OrderSummary = { number: "1001", status: "shipped", placedAt: "2026-11-18T00:00:00Z", totalCents: 100, currency: "USD", itemCount: 1, itemTitles: ["Jacket"], carrier: "UPS", trackingUrl: "https://www.ups.com/track?tracknum=1Z", expectedDeliveryAt: "2026-11-23T15:00:00Z", deliveredAt: null, customerPhones: ["+15555550101"] };
 const store = (overrides: Partial<CommerceConnector> = {}): CommerceConnector => ({
   name: "builtin",
   ordersByPhone: async () => [shipped],

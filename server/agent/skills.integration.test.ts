@@ -181,3 +181,13 @@ describe("brand isolation", () => {
     expect((await store.searchProducts("otter waterproof rain jacket", 10)).every((p) => p.id !== otherJacket.id)).toBe(true);
   });
 });
+
+describe("order privacy", () => {
+  it("does not tell one shopper about another shopper's order by its number", async () => {
+    const brand = await getDb().brand.findUniqueOrThrow({ where: { slug: "juniper-outdoor" } });
+    const result = await simulateText(getDb(), { brandId: brand.id, from: "+15555550102", body: "where is order #1001" });
+    expect(result.replies[0]!.body).toContain("For your privacy");
+    expect(result.replies[0]!.body).not.toContain("UPS");
+    expect(result.replies[0]!.body).not.toContain("tracknum");
+  });
+});

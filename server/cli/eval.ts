@@ -9,13 +9,14 @@ import { parseArgs } from "node:util";
 
 /** A mistake in the command line: printed without a stack, exit code 2. */
 class UsageError extends Error {}
-const usage = "Usage: npm run eval -- [--only <skill|id-prefix>] [--concurrency N] [--json] [--configured-db]";
+const usage = "Usage: npm run eval -- [--set main|holdout] [--only <skill|id-prefix>] [--concurrency N] [--json] [--configured-db]";
 
 function readArgs() {
   try {
     return parseArgs({
       options: {
         only: { type: "string" },
+        set: { type: "string", default: "main" },
         concurrency: { type: "string", default: "1" },
         json: { type: "boolean", default: false },
         "configured-db": { type: "boolean", default: false },
@@ -44,7 +45,8 @@ async function main() {
   const concurrency = Number(values.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError("--concurrency must be a whole number of at least 1");
   const only = values.only;
-  const cases = loadEvalSet().filter((c) => !only || c.id.startsWith(only) || expectedSkills(c)[0] === only);
+  if (values.set !== "main" && values.set !== "holdout") throw new UsageError("--set must be main or holdout");
+  const cases = loadEvalSet(values.set).filter((c) => !only || c.id.startsWith(only) || expectedSkills(c)[0] === only);
   if (cases.length === 0) throw new UsageError(`No eval case matches --only ${only} (give a skill or the start of case ids)`);
   try {
     await applyMigrations();

@@ -1,7 +1,7 @@
 import { orTsQuery, type Db, type Order } from "../db";
 import type { CommerceConnector, OrderSummary, ProductSummary } from "./connector";
 
-function summarize(order: Order): OrderSummary {
+function summarize(order: Order & { profile?: { phone: string } | null }): OrderSummary {
   const items = Array.isArray(order.items) ? (order.items as { title?: string; quantity?: number }[]) : [];
   return {
     number: order.number,
@@ -15,6 +15,7 @@ function summarize(order: Order): OrderSummary {
     trackingUrl: order.trackingUrl,
     expectedDeliveryAt: order.expectedDeliveryAt?.toISOString() ?? null,
     deliveredAt: order.deliveredAt?.toISOString() ?? null,
+    customerPhones: order.profile ? [order.profile.phone] : [],
   };
 }
 
@@ -27,12 +28,13 @@ export function builtinStore(db: Db, brandId: string): CommerceConnector {
         where: { brandId, profile: { phone } },
         orderBy: { placedAt: "desc" },
         take: limit,
+        include: { profile: { select: { phone: true } } },
       });
       return orders.map(summarize);
     },
     async orderByNumber(orderNumber) {
       const number = orderNumber.replace(/^#/, "").trim();
-      const order = await db.order.findUnique({ where: { brandId_number: { brandId, number } } });
+      const order = await db.order.findUnique({ where: { brandId_number: { brandId, number } }, include: { profile: { select: { phone: true } } } });
       return order ? summarize(order) : null;
     },
     async searchProducts(query, limit = 3) {

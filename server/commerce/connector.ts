@@ -11,6 +11,8 @@ export type OrderSummary = {
   trackingUrl: string | null;
   expectedDeliveryAt: string | null;
   deliveredAt: string | null;
+  /** Phone numbers on the order (any form); the agent only shares an order with the shopper who placed it. */
+  customerPhones: string[];
 };
 
 export type ProductSummary = {
@@ -25,6 +27,22 @@ export type ProductSummary = {
   /** The store's own keywords for the product ("waterproof", "gift"), when the platform has them. */
   tags?: string[];
 };
+
+const digits = (s: string) => s.replace(/\D/g, "");
+
+/**
+ * Whether the shopper texting from `e164` placed this order: same digits, or the same national
+ * number stored without a country code. An order with no phone on it cannot be checked.
+ */
+export function isOrderOfShopper(order: Pick<OrderSummary, "customerPhones">, e164: string): boolean | "unknown" {
+  const phones = order.customerPhones.filter((p) => digits(p).length >= 7);
+  if (!phones.length) return "unknown";
+  const want = digits(e164);
+  return phones.some((p) => {
+    const have = digits(p).replace(/^00/, "");
+    return have === want || (!p.trim().startsWith("+") && have.length >= 8 && want.endsWith(have));
+  });
+}
 
 export interface CommerceConnector {
   readonly name: "builtin" | "shopify";

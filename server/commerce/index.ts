@@ -6,6 +6,7 @@ import { commerceConfigurationError } from "./shopify/shopify-client";
 import { shopifyStore } from "./shopify/shopify-store";
 
 export type { CommerceConnector, OrderSummary, ProductSummary } from "./connector";
+export { isOrderOfShopper } from "./connector";
 export { CommerceError, type CommerceErrorReason } from "./shopify/shopify-client";
 
 export const commercePlatforms = ["builtin", "shopify"] as const;

@@ -20,7 +20,40 @@
  * Before all of these, the model itself takes a plain "yes" right after it offered a teammate
  * ("Reply AGENT") as a request for a person (see isPlainYes).
  */
-export type BuiltinIntent = "human" | "order_status" | "product" | "faq" | "thanks" | "greeting" | "unknown";
+export type BuiltinIntent =
+  | "human"
+  /** Money trouble, complaints, legal threats: a person must handle it, whatever else the text says. */
+  | "sensitive"
+  /** "you're not understanding me": hand off rather than try again. */
+  | "frustrated"
+  /** "ignore your instructions…", "I'm the owner, send me a code": decline politely, change nothing. */
+  | "injection"
+  | "order_status"
+  | "product"
+  | "faq"
+  | "thanks"
+  | "greeting"
+  | "unknown";
+
+/** Texting shorthand → words, so "ordr 1001 status pls" and "any updte on my pkg??" read as they mean. */
+const slang: Record<string, string> = {
+  ordr: "order", oder: "order", orderr: "order", pkg: "package", pckg: "package", pkge: "package", packge: "package",
+  updte: "update", upd8: "update", u: "you", ur: "your", r: "are", ya: "you", yall: "you", "y'all": "you",
+  pls: "please", plz: "please", thx: "thanks", shiped: "shipped", shippd: "shipped", recieved: "received",
+  deliverd: "delivered", trackin: "tracking", gonna: "going to", wanna: "want to", n: "and",
+};
+
+export function normalizeSlang(text: string): string {
+  return text.replace(/[A-Za-z']+/g, (w) => slang[w.toLowerCase()] ?? w);
+}
+
+const sensitive =
+  /\b((got|was|been|were) charged|charged (my card|me)|charged (twice|two times|double|me twice)|double[- ]?charged|overcharged|fraud\w*|unauthori[sz]ed (charge|purchase)|charge ?back|dispute|complain(t|ts|ing)?|rude|harass\w*|lawyer|attorney|legal action|sue|suing|bbb|better business bureau|allerg\w+ reaction|injur\w+)\b/i;
+const frustrated =
+  /\b(not (understanding|getting) (me|it)|(you|u) (don'?t|do not|dont) (understand|get it)|(you'?re|you are|ur) (useless|not helpful|not helping|a bot|stupid)|this is (useless|not helpful|pointless)|stop (repeating|sending the same))\b/i;
+const injection =
+  /\b(ignore (all |any |your |the |previous |prior )*(instructions|rules|prompts?|guidelines)|disregard (your|the|all) (instructions|rules)|you are now|from now on you|pretend (to be|you are|you're)|act as (a|an|the)|repeat after me|system prompt|developer mode|jailbreak|dan mode|you are dan|i'?m (a|an|the) [\w ]{0,20}(employee|owner|manager|admin|administrator|developer|ceo)|as the (store |shop )?(owner|manager|admin)|authori[sz]e (a|the|my)? ?(full )?(refund|discount|credit))\b|\bDAN\b/i;
+
 
 const humanRequest =
   /\b(human|real person|a person|someone|somebody|representative|rep|agent|teammate|operator|customer service|support team|speak (to|with)|talk (to|with)|call me)\b/i;
@@ -31,7 +64,10 @@ const greeting = /^(hi|hello|hey|heya|yo|hiya|good (morning|afternoon|evening))\
 
 /** Something a help-center article explains how to do; a status lookup would not answer it. */
 const policyAction =
-  /\b(returns?|returning|refunds?|refunded|money back|exchanges?|exchanging|swap|cancel(l?ed|l?ing|lation)?|change (my|the|an?) (order|address|size|color)|update (my|the) address|warrant(y|ies)|guarantee)\b/i;
+  /\b(returns?|returning|refunds?|refunded|money back|exchanges?|exchanging|swap|cancel(l?ed|l?ing|lation)?|change (my|the|an?) (shipping |delivery )?(order|address|size|color)|update (my|the) (shipping |delivery )?address|add (something|an item|items?|\w+) to (my|the) order|(modify|edit) (my|the) order|warrant(y|ies)|guarantee|send (it |them |this |these |those |\w+ )?back|give (it |them )?back|broke|broken|defect(ive)?|faulty|ripped|torn|is (that|it|this) covered)\b/i;
+
+/** A question about what happened to an order ("did it get cancelled?") is a status question, not a policy one. */
+const statusQuestion = /\b(was|is|did|has|got|get|been)\b[^.?!]*\b(cancel+ed|refunded|returned|delivered|shipped)\b/i;
 
 /** The shopper's own order or parcel, as opposed to shipping in general. */
 const personalOrder = new RegExp(
@@ -42,6 +78,14 @@ const personalOrder = new RegExp(
     // "did my boots ship?", "when will my jacket arrive": the shopper's purchase on its way
     String.raw`\b(did|has|when (will|did|is|are)) (my|our|it|they|the|those|these)\b.*\b(ship|shipped|arrive|arrived|delivered)\b`,
     String.raw`\bmy \w+ (ship|shipped|arrive|arrived|came|delivered)\b`,
+    // "did you ship my boots", "ever going to ship my stuff", "I ordered a headlamp today"
+    String.raw`\b(ship|send|sent|shipped|mail|mailed) (my|our)\b`,
+    String.raw`\b(i|we) (just )?(ordered|bought|purchased|placed an order)\b`,
+    String.raw`\bwhen (will|does|do|is) (it|they|my \w+) (get|be) here\b|\bget here\b`,
+    String.raw`\b(update|news|status) on (my|our|the) (order|package|parcel|shipment|delivery)\b`,
+    // "has my stuff left the warehouse", "still waiting on my jacket"
+    String.raw`\bmy (stuff|things|items|purchase|gear)\b.*\b(left|leave|ship|shipped|arrive|coming|here|warehouse|sent)\b`,
+    String.raw`\b(still )?waiting (on|for) (my|our|the)\b`,
   ].join("|"),
   "i",
 );
@@ -51,7 +95,7 @@ const faqTopics = [
   // shipping in general: time, cost, destinations
   /\b(free|standard|express|expedited|overnight|international) shipping\b/,
   /\bshipping (cost|costs|fee|fees|rate|rates|time|times|price|options?)\b/,
-  /\bhow (long|much|fast|soon)\b.*\b(ship|shipping|deliver|delivery)\b/,
+  /\bhow (long|much|fast|soon|many days|many weeks)\b.*\b(ship|shipping|shipped|deliver|delivery)\b/,
   /\b(ship|shipping|delivery)\b.*\b(take|cost|costs|free)\b/,
   /\b(do|does|can|will) (you|u) (ship|deliver)\b/,
   /\bship(ping)? (to|outside|internationally|abroad|overseas)\b/,
@@ -66,32 +110,44 @@ const faqTopics = [
   /\b(payments?|pay with|paypal|afterpay|klarna|apple pay|shop pay|venmo|credit card|debit card|installments?)\b/,
   /\b(discount|discounts|coupon|coupons|promo|promo code|price match|price matching)\b/,
   /\b(phone number|email address|contact (you|info|information|details))\b/,
+  // where the brand is and what it stands for
+  /\b(located|headquarters|where are you (based|located|from))\b/,
+  /\b(ethical(ly)?|sustainab\w*|sourced|sourcing|recycled|made in|materials?|vegan|cruelty[- ]free)\b/,
 ];
 
 const shoppingPhrase =
-  /\b(do|does) (you|u|y'?all) (have|sell|carry|stock|make|got)\b|\b(have|got) any\b|\blooking for\b|\bshopping for\b|\bin the market for\b|\b(recommend|recommendations?|suggest|suggestions?)\b|\b(i|we) (need|want|would like|'?d like) (a|an|some|new|the|to buy|to get)\b|\bwhat should (i|we) (wear|buy|get|bring|pack|use)\b|\bgifts?\b|\bpresents?\b|\b(back )?in stock\b|\bbest \w+ for\b|\bsomething (for|to wear|warm|waterproof|light|lightweight|cheap|nice)\b|\bunder \$\s?\d+/i;
+  /^(need|want|looking for|searching for|shopping for)\b|\bsomething (to|for) \w+|\b(what'?s|what is|whats) (good|best|great) (for|to)\b|\b(come|comes|available|it|they) in (black|white|blue|red|green|grey|gray|navy|brown|pink|purple|yellow|orange|tan|olive|other colou?rs|a (small|medium|large|different colou?r)|xs|s|m|l|xl|xxl)\b|\bother colou?rs\b|\b(do|does) (you|u|y'?all) (have|sell|carry|stock|make|got)\b|\b(have|got) any\b|\blooking for\b|\bshopping for\b|\bin the market for\b|\b(recommend|recommendations?|suggest|suggestions?)\b|\b(i|we) (need|want|would like|'?d like) (a|an|some|new|the|to buy|to get)\b|\bwhat should (i|we) (wear|buy|get|bring|pack|use)\b|\bgifts?\b|\bpresents?\b|\b(back )?in stock\b|\bbest \w+ for\b|\bsomething (for|to wear|warm|waterproof|light|lightweight|cheap|nice)\b|\bunder \$\s?\d+/i;
 
 /** Common things shops sell: a text naming one ("rain jackets?") is a shopping question. */
 const productNoun =
-  /\b(jackets?|coats?|parkas?|raincoats?|shells?|vests?|fleeces?|hoodies?|sweaters?|sweatshirts?|shirts?|tees?|t-shirts?|pants|trousers|shorts|leggings|jeans|dress(es)?|skirts?|boots?|shoes?|sneakers?|sandals?|socks?|hats?|caps?|beanies?|gloves?|mittens?|scarf|scarves|backpacks?|daypacks?|bags?|tents?|bottles?|headlamps?|lanterns?|stoves?|gear)\b/i;
+  /\b(jackets?|coats?|parkas?|raincoats?|shells?|vests?|fleeces?|hoodies?|sweaters?|sweatshirts?|shirts?|tees?|t-shirts?|pants|trousers|shorts|leggings|jeans|dress(es)?|skirts?|boots?|shoes?|sneakers?|sandals?|socks?|hats?|caps?|beanies?|gloves?|mittens?|scarf|scarves|backpacks?|daypacks?|bags?|tents?|bottles?|headlamps?|lanterns?|lights?|flashlights?|stoves?|sleeping bags?|gear)\b/i;
 
 /** "#1001", "order 1001", "order number 1001": 3–10 digits that look like an order number. */
-export function extractOrderNumber(text: string): string | null {
+/** Words that make a bare number ("checking on 1001, is it close?") an order number. */
+const statusContext = /\b(status|update|checking|check on|where|arriv\w*|ship\w*|deliver\w*|coming|close|here yet|eta|track\w*)\b/i;
+
+export function extractOrderNumber(raw: string): string | null {
+  const text = normalizeSlang(raw);
+  const bare = statusContext.test(text) && !/\$\s?\d/.test(text) ? text.match(/(?:^|\s)(\d{4,6})(?=[\s,.?!]|$)/) : null;
   const m = text.match(/#\s?(\d{3,10})\b/) ?? text.match(/\border(?:\s+(?:number|no\.?|num|#))?\s*:?\s*(\d{3,10})\b/i);
-  return m ? m[1]! : null;
+  return m ? m[1]! : bare ? bare[1]! : null;
 }
 
 export function detectIntent(text: string): BuiltinIntent {
-  const t = text.trim();
+  const t = normalizeSlang(text.trim());
+  if (injection.test(t)) return "injection";
   if (humanRequest.test(t)) return "human";
-  if (extractOrderNumber(t)) return policyAction.test(t) ? "faq" : "order_status";
+  if (sensitive.test(t)) return "sensitive";
+  if (frustrated.test(t)) return "frustrated";
+  if (extractOrderNumber(t)) return policyAction.test(t) && !statusQuestion.test(t) ? "faq" : "order_status";
   if (policyAction.test(t)) return "faq";
   if (personalOrder.test(t)) return "order_status";
   if (faqTopics.some((topic) => topic.test(t.toLowerCase()))) return "faq";
   if (orderWords.test(t)) return "order_status";
   if (shoppingPhrase.test(t) || productNoun.test(t)) return "product";
-  if (thanks.test(t)) return "thanks";
-  if (greeting.test(t)) return "greeting";
+  // "ok but when will it get here?" is a question, not a thank-you.
+  if (thanks.test(t) && !t.includes("?") && !/\bbut\b/i.test(t)) return "thanks";
+  if (greeting.test(t) && t.split(/\s+/).length <= 4) return "greeting";
   return "unknown";
 }
 
@@ -132,6 +188,19 @@ const productFiller = new Set(
 
 const MAX_PRODUCT_TERMS = 6;
 
+/** What a need is called in a catalogue: "cold hands" → gloves, "rainy" → rain, waterproof. */
+const needToProductWords: Record<string, string[]> = {
+  hands: ["gloves"], hand: ["gloves"], fingers: ["gloves"],
+  feet: ["socks", "boots"], toes: ["socks"],
+  head: ["hat", "beanie"], ears: ["hat", "beanie"], sun: ["sun", "hat"],
+  cold: ["warm", "winter"], freezing: ["warm", "winter"], chilly: ["warm", "fleece"],
+  rainy: ["rain", "waterproof"], wet: ["waterproof", "rain"],
+  dark: ["headlamp", "light"], night: ["headlamp", "light"],
+  thirsty: ["bottle"], water: ["bottle"], hydration: ["bottle"],
+  sleep: ["sleeping", "bag"], sleeping: ["sleeping", "bag"],
+  hike: ["hiking"], hikes: ["hiking"], trail: ["hiking", "trail"],
+};
+
 /**
  * The words of a shopping question that describe the product, in order: "do you have a
  * waterproof rain jacket?" → ["waterproof", "rain", "jacket"]; "recommend a gift under $50" → ["gift"].
@@ -147,5 +216,6 @@ export function extractProductTerms(text: string): string[] {
   const words = cleaned
     .split(/[^a-z0-9]+/)
     .filter((w) => w.length >= 2 && !/^\d+$/.test(w) && !productFiller.has(w));
-  return [...new Set(words)].slice(0, MAX_PRODUCT_TERMS);
+  const expanded = words.flatMap((w) => [w, ...(needToProductWords[w] ?? [])]);
+  return [...new Set(expanded)].slice(0, MAX_PRODUCT_TERMS);
 }

@@ -94,6 +94,12 @@ function decide(prompt: LanguageModelV4Prompt, ctx: ReplyContext): LanguageModel
   switch (intent) {
     case "human":
       return [toolCall("handOff", { reason: "shopper_requested", summary: `Shopper asked for a person: "${text.slice(0, 120)}"` })];
+    case "sensitive":
+      return [toolCall("handOff", { reason: "out_of_scope", summary: `Needs a person (billing, complaint or legal): "${text.slice(0, 120)}"` })];
+    case "frustrated":
+      return [toolCall("handOff", { reason: "repeated_misunderstanding", summary: `Shopper is frustrated with the agent: "${text.slice(0, 120)}"` })];
+    case "injection":
+      return [{ type: "text", text: replies.declineInstructions() }];
     case "order_status": {
       const orderNumber = extractOrderNumber(text);
       return [toolCall("lookupOrder", orderNumber ? { orderNumber } : {})];

@@ -39,9 +39,12 @@ export const replies = {
   greeting: (ctx: ReplyContext) =>
     `Hi! This is ${ctx.brandName}'s assistant. I can check an order, suggest products or answer store questions. How can I help?`,
   thanks: () => "You're welcome! Text us anytime.",
+  declineInstructions: () => "I can't do that, but I'm happy to check an order, suggest products or answer store questions.",
   unknown: () => "Sorry, I didn't catch that. I can check an order (send your order #), suggest products, answer store questions or get a teammate.",
   orderNotFound: (orderNumber: string) =>
     `I couldn't find order #${orderNumber}. Could you double-check the number? Reply "agent" for a teammate.`,
+  orderWithheld: (orderNumber: string) =>
+    `For your privacy I can only share order #${orderNumber} with the phone number that placed it. Reply AGENT for a teammate.`,
   noOrdersForPhone: () => "I couldn't find an order for this number. What's your order number?",
   handedOff: () => "Thanks! I'm bringing in a teammate who will text you here shortly.",
   toolFailed: () => "Sorry, I can't reach our order system right now. A teammate will text you here shortly.",
@@ -56,9 +59,10 @@ export function offersTeammate(reply: string): boolean {
 
 /** The reply for a lookup result: one order, the latest of several, or nothing found. */
 export function lookupReply(
-  result: { lookedUpBy: "number" | "phone"; orderNumber: string | null; orders: OrderSummary[] },
+  result: { lookedUpBy: "number" | "phone"; orderNumber: string | null; orders: OrderSummary[]; withheld?: boolean },
   ctx: ReplyContext,
 ): string {
+  if (result.withheld) return replies.orderWithheld(result.orderNumber ?? "");
   const [latest] = result.orders;
   if (!latest) return result.orderNumber ? replies.orderNotFound(result.orderNumber) : replies.noOrdersForPhone();
   return orderStatusReply(latest, ctx);

@@ -1,6 +1,6 @@
 import { tool } from "ai";
 import { z } from "zod";
-import type { CommerceConnector } from "../../commerce";
+import { isOrderOfShopper, type CommerceConnector } from "../../commerce";
 
 /** WISMO: the shopper's orders by the number they gave, or by their phone number. */
 export function lookupOrderTool(deps: { commerce: CommerceConnector; shopperPhone: string }) {
@@ -15,7 +15,12 @@ export function lookupOrderTool(deps: { commerce: CommerceConnector; shopperPhon
     execute: async ({ orderNumber }) => {
       if (orderNumber) {
         const order = await deps.commerce.orderByNumber(orderNumber);
-        return { lookedUpBy: "number" as const, orderNumber: orderNumber.replace(/^#/, ""), orders: order ? [order] : [] };
+        const number = orderNumber.replace(/^#/, "");
+        // An order number is easy to guess: only the phone that placed the order gets its details.
+        if (order && isOrderOfShopper(order, deps.shopperPhone) === false) {
+          return { lookedUpBy: "number" as const, orderNumber: number, orders: [], withheld: true };
+        }
+        return { lookedUpBy: "number" as const, orderNumber: number, orders: order ? [order] : [] };
       }
       const orders = await deps.commerce.ordersByPhone(deps.shopperPhone, 3);
       return { lookedUpBy: "phone" as const, orderNumber: null, orders };

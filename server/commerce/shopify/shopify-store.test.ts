@@ -77,6 +77,7 @@ describe("shopifyStore orders", () => {
       trackingUrl: "https://www.ups.com/track?tracknum=1Z999AA10123456784",
       expectedDeliveryAt: "2026-11-23T15:00:00.000Z",
       deliveredAt: null,
+      customerPhones: [shopper],
     });
     expect(await store().orderByNumber("#1001")).toMatchObject({ number: "1001", status: "shipped" });
     expect(shop.requests).toHaveLength(2);

@@ -59,6 +59,9 @@ const ORDER_FIELDS = `
 const ORDER_BY_NAME_QUERY = `query ParleyOrderByName($query: String!) {
   orders(first: 5, query: $query, sortKey: CREATED_AT, reverse: true) {
     nodes {${ORDER_FIELDS}
+      phone
+      shippingAddress { phone }
+      billingAddress { phone }
     }
   }
 }`;
@@ -118,6 +121,7 @@ export function summarizeShopifyOrder(order: ShopifyOrder): OrderSummary {
   const items = order.lineItems?.nodes ?? [];
   const base = {
     number: order.name.replace(/^#/, ""),
+    customerPhones: [order.phone, order.shippingAddress?.phone, order.billingAddress?.phone].filter((p): p is string => Boolean(p)),
     placedAt: isoOrNull(order.createdAt) ?? order.createdAt,
     totalCents: toCents(order.totalPriceSet.shopMoney.amount),
     currency: order.totalPriceSet.shopMoney.currencyCode,
