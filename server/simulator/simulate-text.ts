@@ -29,7 +29,7 @@ export async function simulateText(
       const events = message.profileId
         ? await db.event.findMany({
             where: { brandId: input.brandId, profileId: message.profileId, occurredAt: { gte: startedAt } },
-            orderBy: { occurredAt: "asc" },
+            orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
             select: { name: true },
           })
         : [];
