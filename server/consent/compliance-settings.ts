@@ -2,6 +2,7 @@ import type { Db } from "../db";
 import { invalidFields } from "../errors";
 import { segmentInfo } from "../sms";
 import { complianceReplies } from "./compliance-replies";
+import { recordSettingsChange, type SettingsActor } from "../settings/record-settings-change";
 
 export type ComplianceTexts = { helpReply: string; optOutReply: string; optInReply: string };
 
@@ -33,8 +34,8 @@ export function validateComplianceTexts(input: Partial<ComplianceTexts>): Record
   return errors;
 }
 
-/** Saves the texts (blank → back to the default). Nothing is saved when any text is invalid. */
-export async function updateComplianceTexts(db: Db, brandId: string, input: Partial<ComplianceTexts>) {
+/** Saves the texts (blank → back to the default). Nothing is saved when any text is invalid; the change is recorded. */
+export async function updateComplianceTexts(db: Db, brandId: string, input: Partial<ComplianceTexts>, actor?: SettingsActor) {
   const errors = validateComplianceTexts(input);
   if (Object.keys(errors).length) throw invalidFields(errors);
   const data = {
@@ -42,5 +43,10 @@ export async function updateComplianceTexts(db: Db, brandId: string, input: Part
     optOutReply: input.optOutReply?.trim() || null,
     optInReply: input.optInReply?.trim() || null,
   };
+  const before = await db.complianceSettings.findUnique({ where: { brandId } });
   await db.complianceSettings.upsert({ where: { brandId }, update: data, create: { brandId, ...data } });
+  if (actor) {
+    const pick = (s: typeof data | null) => ({ helpReply: s?.helpReply ?? null, optOutReply: s?.optOutReply ?? null, optInReply: s?.optInReply ?? null });
+    await recordSettingsChange(db, { brandId, actor, area: "compliance", before: pick(before), after: pick(data) });
+  }
 }

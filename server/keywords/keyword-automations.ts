@@ -1,6 +1,10 @@
 import type { Db, KeywordAutomation } from "../db";
 import { AppError, invalidFields } from "../errors";
 import { isValidKeyword, matchKeyword, normalizeKeyword, segmentInfo } from "../sms";
+import { recordSettingsChange, type SettingsActor } from "../settings/record-settings-change";
+
+const snapshot = (a: KeywordAutomation | null) =>
+  a ? { keyword: a.keyword, reply: a.reply, action: a.action, propertyKey: a.propertyKey, propertyValue: a.propertyValue, isActive: a.isActive } : {};
 
 export const keywordActions = ["none", "subscribe", "set_property"] as const;
 export type KeywordAction = (typeof keywordActions)[number];
@@ -52,25 +56,31 @@ async function assertKeywordFree(db: Db, brandId: string, keyword: string, excep
   if (clash) throw invalidFields({ keyword: `${normalizeKeyword(keyword)} is already used by another automation.` });
 }
 
-export async function createKeywordAutomation(db: Db, brandId: string, input: KeywordAutomationInput) {
+export async function createKeywordAutomation(db: Db, brandId: string, input: KeywordAutomationInput, actor?: SettingsActor) {
   const errors = validate(input);
   if (Object.keys(errors).length) throw invalidFields(errors);
   await assertKeywordFree(db, brandId, input.keyword);
-  return db.keywordAutomation.create({ data: { brandId, ...dataOf(input) } });
+  const created = await db.keywordAutomation.create({ data: { brandId, ...dataOf(input) } });
+  if (actor) await recordSettingsChange(db, { brandId, actor, area: "keywords", before: {}, after: snapshot(created) });
+  return created;
 }
 
-export async function updateKeywordAutomation(db: Db, brandId: string, id: string, input: KeywordAutomationInput) {
+export async function updateKeywordAutomation(db: Db, brandId: string, id: string, input: KeywordAutomationInput, actor?: SettingsActor) {
   const errors = validate(input);
   if (Object.keys(errors).length) throw invalidFields(errors);
   const existing = await db.keywordAutomation.findFirst({ where: { id, brandId } });
   if (!existing) throw new AppError("NOT_FOUND", { userMessage: "That keyword automation does not exist." });
   await assertKeywordFree(db, brandId, input.keyword, id);
-  return db.keywordAutomation.update({ where: { id }, data: dataOf(input) });
+  const updated = await db.keywordAutomation.update({ where: { id }, data: dataOf(input) });
+  if (actor) await recordSettingsChange(db, { brandId, actor, area: "keywords", before: snapshot(existing), after: snapshot(updated) });
+  return updated;
 }
 
-export async function deleteKeywordAutomation(db: Db, brandId: string, id: string) {
+export async function deleteKeywordAutomation(db: Db, brandId: string, id: string, actor?: SettingsActor) {
+  const existing = await db.keywordAutomation.findFirst({ where: { id, brandId } });
   const deleted = await db.keywordAutomation.deleteMany({ where: { id, brandId } });
   if (deleted.count === 0) throw new AppError("NOT_FOUND", { userMessage: "That keyword automation does not exist." });
+  if (actor) await recordSettingsChange(db, { brandId, actor, area: "keywords", before: snapshot(existing), after: { keyword: `${existing?.keyword ?? ""} (deleted)` } });
 }
 
 /** The active automation whose keyword the text contains, if any. */

@@ -1,7 +1,23 @@
 import { z } from "zod";
 import { complianceTextsFor, updateComplianceTexts } from "../../consent";
 import { createKeywordAutomation, deleteKeywordAutomation, keywordActions, listKeywordAutomations, updateKeywordAutomation } from "../../keywords";
+import { getAgentSettings, handoffModes, listSettingsChanges, tones, updateAgentSettings } from "../../settings";
 import { brandProcedure, createTRPCRouter } from "../trpc";
+
+const agentInput = z.object({
+  enabled: z.boolean(),
+  brandSummary: z.string().max(5000),
+  tone: z.enum(tones),
+  customTone: z.string().max(2000),
+  styleRules: z.array(z.object({ title: z.string().max(1000), description: z.string().max(5000) })).max(100),
+  escalationRules: z.array(z.object({ name: z.string().max(500), keywords: z.array(z.string().max(100)).max(50) })).max(100),
+  handoffMode: z.enum(handoffModes),
+  closeoutMessage: z.string().max(1600),
+  maxRepliesPerConversation: z.number().int(),
+  conversationWindowHours: z.number().int(),
+});
+
+const actorOf = (member: { userId: string; name: string }) => ({ userId: member.userId, name: member.name });
 
 const complianceInput = z.object({
   helpReply: z.string().max(1600),
@@ -19,22 +35,25 @@ const keywordInput = z.object({
 });
 
 export const settingsRouter = createTRPCRouter({
+  agent: brandProcedure.query(({ ctx }) => getAgentSettings(ctx.db, ctx.brandId)),
+  updateAgent: brandProcedure.input(agentInput).mutation(({ ctx, input }) => updateAgentSettings(ctx.db, ctx.brandId, actorOf(ctx.member), input)),
+  history: brandProcedure.query(({ ctx }) => listSettingsChanges(ctx.db, ctx.brandId)),
   compliance: brandProcedure.query(async ({ ctx }) => {
     const brand = await ctx.db.brand.findUniqueOrThrow({ where: { id: ctx.brandId } });
     return complianceTextsFor(ctx.db, brand);
   }),
   updateCompliance: brandProcedure.input(complianceInput).mutation(async ({ ctx, input }) => {
-    await updateComplianceTexts(ctx.db, ctx.brandId, input);
+    await updateComplianceTexts(ctx.db, ctx.brandId, input, actorOf(ctx.member));
     const brand = await ctx.db.brand.findUniqueOrThrow({ where: { id: ctx.brandId } });
     return complianceTextsFor(ctx.db, brand);
   }),
   keywords: brandProcedure.query(({ ctx }) => listKeywordAutomations(ctx.db, ctx.brandId)),
-  createKeyword: brandProcedure.input(keywordInput).mutation(({ ctx, input }) => createKeywordAutomation(ctx.db, ctx.brandId, input)),
+  createKeyword: brandProcedure.input(keywordInput).mutation(({ ctx, input }) => createKeywordAutomation(ctx.db, ctx.brandId, input, actorOf(ctx.member))),
   updateKeyword: brandProcedure
     .input(keywordInput.extend({ id: z.string().min(1).max(40) }))
-    .mutation(({ ctx, input: { id, ...input } }) => updateKeywordAutomation(ctx.db, ctx.brandId, id, input)),
+    .mutation(({ ctx, input: { id, ...input } }) => updateKeywordAutomation(ctx.db, ctx.brandId, id, input, actorOf(ctx.member))),
   deleteKeyword: brandProcedure.input(z.object({ id: z.string().min(1).max(40) })).mutation(async ({ ctx, input }) => {
-    await deleteKeywordAutomation(ctx.db, ctx.brandId, input.id);
+    await deleteKeywordAutomation(ctx.db, ctx.brandId, input.id, actorOf(ctx.member));
     return { id: input.id };
   }),
 });
