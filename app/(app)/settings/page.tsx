@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
+import { AgentSettingsSection } from "./_components/agent-settings";
 import { ComplianceTextsSection } from "./_components/compliance-texts";
 import { KeywordAutomationsSection } from "./_components/keyword-automations";
+import { SettingsHistorySection } from "./_components/settings-history";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -10,11 +12,13 @@ export default function SettingsPage() {
     <>
       <PageHeader
         title="Settings"
-        description="How Parley talks to your shoppers: compliance texts and keyword automations. Agent, eligibility and channel settings come next."
+        description="How Parley talks to your shoppers: the customer agent, compliance texts and keyword automations, with a history of every change."
       />
       <div className="flex flex-col gap-10">
+        <AgentSettingsSection />
         <ComplianceTextsSection />
         <KeywordAutomationsSection />
+        <SettingsHistorySection />
       </div>
     </>
   );

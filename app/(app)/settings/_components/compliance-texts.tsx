@@ -10,6 +10,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Textarea } from "@/components/ui/textarea";
 import { useToast } from "@/components/ui/toast";
 import { fieldErrorsOf, focusFirstInvalid, submitOnModEnter } from "./form-helpers";
+import { useInvalidateSettingsHistory } from "./settings-history";
 
 type ComplianceTexts = RouterOutputs["settings"]["compliance"];
 type ComplianceKey = "helpReply" | "optOutReply" | "optInReply";
@@ -85,6 +86,7 @@ function ComplianceForm({ saved: initial }: { saved: ComplianceTexts }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const toast = useToast();
+  const invalidateHistory = useInvalidateSettingsHistory();
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
   // What the server last confirmed; the form starts from it and returns to it after each save.
@@ -110,6 +112,7 @@ function ComplianceForm({ saved: initial }: { saved: ComplianceTexts }) {
         setValues(valuesOf(result));
         queryClient.setQueryData(trpc.settings.compliance.queryKey(), result);
         toast({ tone: "success", title: "Compliance texts saved" });
+        void invalidateHistory();
       },
       onError: (error) => {
         const fields = fieldErrorsOf(error);

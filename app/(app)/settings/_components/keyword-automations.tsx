@@ -15,6 +15,7 @@ import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
 import { fieldErrorsOf } from "./form-helpers";
 import { KeywordForm, toKeywordAction, type KeywordAutomation, type KeywordInput } from "./keyword-form";
+import { useInvalidateSettingsHistory } from "./settings-history";
 
 const FORM_FIELDS = ["keyword", "reply", "propertyKey", "propertyValue"];
 
@@ -57,7 +58,9 @@ export function KeywordAutomationsSection() {
   }, [focusAfterDeleteOf, rows]);
 
   const keywordsKey = trpc.settings.keywords.queryKey();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: keywordsKey });
+  const invalidateHistory = useInvalidateSettingsHistory();
+  // Every save of a keyword is also a new entry in the settings history.
+  const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: keywordsKey }), invalidateHistory()]);
 
   const create = useMutation(trpc.settings.createKeyword.mutationOptions({ onSettled: refresh }));
   const update = useMutation(trpc.settings.updateKeyword.mutationOptions({ onSettled: refresh }));

@@ -1,0 +1,100 @@
+/**
+ * One settings-history entry in words: "Tone: Friendly → Playful" for each field that changed.
+ * Entries store only the changed fields (before and after), as JSON.
+ */
+export type SettingsArea = "agent" | "compliance" | "keywords";
+
+export const areaLabels: Record<SettingsArea, string> = {
+  agent: "Customer agent",
+  compliance: "Compliance texts",
+  keywords: "Keyword automations",
+};
+
+export function areaLabelOf(area: string): string {
+  return area in areaLabels ? areaLabels[area as SettingsArea] : area;
+}
+
+const fieldLabels: Record<SettingsArea, Record<string, string>> = {
+  agent: {
+    enabled: "Customer agent",
+    brandSummary: "Brand summary",
+    tone: "Tone",
+    customTone: "Custom tone",
+    styleRules: "Communication-style rules",
+    escalationRules: "Escalation rules",
+    handoffMode: "When the agent hands off",
+    closeoutMessage: "Closeout message",
+    maxRepliesPerConversation: "Agent replies per conversation",
+    conversationWindowHours: "Conversation window (hours)",
+  },
+  compliance: { helpReply: "HELP reply", optOutReply: "Opt-out confirmation (STOP)", optInReply: "Opt-in confirmation (START)" },
+  keywords: { keyword: "Keyword", reply: "Reply", action: "Action", propertyKey: "Property", propertyValue: "Value", isActive: "Active" },
+};
+
+// Stored codes that don't read as words, shown as the words the form uses. Tone ("friendly") and
+// handoff mode ("inbox", "closeout") read well as they are.
+const valueLabels: Record<string, Record<string, string>> = {
+  action: { none: "Reply only", subscribe: "Subscribe to SMS", set_property: "Set a profile property" },
+};
+
+export const MAX_VALUE_LENGTH = 60;
+
+export type ValueText = { text: string; full: string; isTruncated: boolean; isEmpty: boolean };
+
+function shorten(full: string, max: number): ValueText {
+  const isTruncated = full.length > max;
+  return { text: isTruncated ? `${full.slice(0, max - 1).trimEnd()}…` : full, full, isTruncated, isEmpty: false };
+}
+
+const empty = (text: string): ValueText => ({ text, full: text, isTruncated: false, isEmpty: true });
+
+/** A stored value for a table cell: words for codes and on/off, long text and JSON cut short (the full value for hovering). */
+export function valueText(area: string, key: string, value: unknown, max = MAX_VALUE_LENGTH): ValueText {
+  // A compliance text stored as null follows Parley's default text.
+  if (value === null || value === undefined) return empty(area === "compliance" ? "Parley’s default" : "none");
+  if (typeof value === "boolean") return { text: value ? "on" : "off", full: value ? "on" : "off", isTruncated: false, isEmpty: false };
+  if (typeof value === "number") return shorten(new Intl.NumberFormat("en-US").format(value), max);
+  if (typeof value === "string") {
+    if (value === "") return empty("empty");
+    const label = valueLabels[key]?.[value];
+    return shorten(label ?? value.replace(/\s+/g, " "), max);
+  }
+  if (Array.isArray(value) && value.length === 0) return empty("none");
+  let json: string;
+  try {
+    json = JSON.stringify(value);
+  } catch {
+    json = String(value);
+  }
+  return shorten(json, max);
+}
+
+/** `before` is null when the entry records something new (a keyword added), which has no "before". */
+export type FieldChange = { key: string; label: string; before: ValueText | null; after: ValueText };
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/**
+ * One line per key of `after`, in the order the form shows the fields (the database keeps JSON
+ * keys in its own order). For a keyword automation that was added, only the fields that have a value.
+ */
+export function fieldChangesOf(entry: { area: string; before: unknown; after: unknown }): FieldChange[] {
+  const before = asRecord(entry.before);
+  const after = asRecord(entry.after);
+  const labels = fieldLabels[entry.area as SettingsArea] ?? {};
+  const order = Object.keys(labels);
+  const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
+  // A keyword automation that was added has no "before": the entry stores null for each field.
+  const isNew = entry.area === "keywords" && Object.values(before).every((value) => value === null || value === undefined);
+  return Object.keys(after)
+    .filter((key) => !isNew || (after[key] !== null && after[key] !== ""))
+    .sort((a, b) => rank(a) - rank(b))
+    .map((key) => ({
+      key,
+      label: labels[key] ?? key,
+      before: isNew ? null : valueText(entry.area, key, before[key]),
+      after: valueText(entry.area, key, after[key]),
+    }));
+}
