@@ -4,7 +4,10 @@ test("a closeout message longer than one SMS is refused next to its field; a val
   await page.goto("/settings");
   await page.getByLabel(/^Send a closeout message/).check();
   const closeout = page.getByLabel("Closeout message", { exact: true });
-  await closeout.fill("Thanks for texting Juniper Outdoor! Our team is away right now and will get back to you first thing tomorrow morning with an answer to your question.");
+  const tooLong = "Thanks for texting Juniper Outdoor! Our team is away right now and will get back to you first thing tomorrow morning with a full answer to your question. Have a lovely evening!";
+  expect(tooLong.length).toBeGreaterThan(160);
+  await closeout.fill(tooLong);
+  await expect(page.getByTestId("agent-closeoutMessage").getByTestId("segment-counter")).toContainText("2 segments");
   await page.getByRole("button", { name: "Save agent settings" }).click();
   await expect(page.getByTestId("agent-closeoutMessage").getByRole("alert")).toContainText("must fit one SMS");
 

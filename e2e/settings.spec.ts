@@ -8,7 +8,7 @@ test("a marketer adds a JOIN keyword, and a new number that texts JOIN is subscr
   await dialog.getByLabel("Reply").fill("Welcome to Juniper texts! Msg & data rates may apply. Reply STOP to opt out.");
   await dialog.getByLabel("Action").selectOption("subscribe");
   await dialog.getByRole("button", { name: "Save keyword" }).click();
-  await expect(page.getByRole("row", { name: /JOIN/ })).toContainText("Subscribe to SMS");
+  await expect(page.getByRole("table", { name: "Keyword automations" }).getByRole("row", { name: /JOIN/ })).toContainText("Subscribe to SMS");
 
   await page.goto("/simulator");
   await page.getByLabel("Shopper").selectOption("new");
