@@ -66,3 +66,11 @@ describe("brand isolation through tRPC", () => {
     await expect(a.caller.simulator.send({ from: "not a phone", body: "hi" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("not a phone number") });
   });
 });
+
+describe("the conversations list", () => {
+  it("carries each conversation's latest shopper text", async () => {
+    await simulateText(getDb(), { brandId: a.brandId, from: a.shopperPhone, body: "and another question" });
+    const list = await a.caller.conversations.list({ limit: 50 });
+    expect(list.items[0]!.lastInbound?.body).toBe("and another question");
+  });
+});

@@ -19,16 +19,15 @@ export async function listConversations(
   });
   const hasMore = rows.length > opts.limit;
   const page = rows.slice(0, opts.limit);
-  const lastInbound = await Promise.all(
-    page.map((c) =>
-      db.message.findFirst({
-        where: { conversationId: c.id, direction: "inbound" },
-        orderBy: { createdAt: "desc" },
-        select: { body: true, createdAt: true, disposition: true },
-      }),
-    ),
-  );
-  const items = page.map((c, i) => ({
+  // The shopper's latest text per conversation, in one query (the list shows what was asked).
+  const latestInbound = await db.message.findMany({
+    where: { conversationId: { in: page.map((c) => c.id) }, direction: "inbound" },
+    orderBy: [{ conversationId: "asc" }, { createdAt: "desc" }],
+    distinct: ["conversationId"],
+    select: { conversationId: true, body: true, createdAt: true, disposition: true },
+  });
+  const lastInboundOf = new Map(latestInbound.map(({ conversationId, ...m }) => [conversationId, m]));
+  const items = page.map((c) => ({
     id: c.id,
     status: c.status,
     skill: c.skill,
@@ -37,7 +36,7 @@ export async function listConversations(
     escalationReason: c.escalationReason,
     profile: c.profile,
     lastMessage: c.messages[0] ?? null,
-    lastInbound: lastInbound[i] ?? null,
+    lastInbound: lastInboundOf.get(c.id) ?? null,
     messageCount: c._count.messages,
   }));
   return { items, nextCursor: hasMore ? items[items.length - 1]!.id : null };

@@ -3,13 +3,10 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { errorMessageOf, useTRPC } from "@/components/trpc";
 import { Button } from "@/components/ui/button";
-import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { ErrorNotice } from "@/components/ui/error-notice";
 import { plural } from "@/components/ui/format";
 import { Input } from "@/components/ui/input";
 import { RadioGroup } from "@/components/ui/radio-group";
 import { Select } from "@/components/ui/select";
-import { Skeleton } from "@/components/ui/skeleton";
 import { Switch } from "@/components/ui/switch";
 import { Textarea } from "@/components/ui/textarea";
 import { useToast } from "@/components/ui/toast";
@@ -34,6 +31,7 @@ import {
   type Tone,
 } from "./agent-draft";
 import { fieldErrorsOf, focusFirstInvalid, submitOnModEnter } from "./form-helpers";
+import { FormSection } from "./form-section";
 import { ListEditor } from "./list-editor";
 import { useInvalidateSettingsHistory } from "./settings-history";
 
@@ -43,32 +41,16 @@ export function AgentSettingsSection() {
   const agent = useQuery(trpc.settings.agent.queryOptions());
 
   return (
-    <section aria-labelledby="customer-agent-heading" className="max-w-[720px]">
-      <Card>
-        <CardHeader
-          title={<span id="customer-agent-heading">Customer agent</span>}
-          description="How the agent answers shoppers’ texts: what it knows about your brand, how it sounds, and when it hands a conversation to a person."
-        />
-        <CardBody className="py-4">
-          {agent.isPending ? (
-            <div className="flex flex-col gap-6" role="status">
-              <span className="sr-only">Loading agent settings…</span>
-              <Skeleton className="h-5 w-56" />
-              {[24, 9, 32, 24].map((height, i) => (
-                <div key={i} className="flex flex-col gap-2">
-                  <Skeleton className="h-4 w-40" />
-                  <Skeleton className={height === 9 ? "h-9 w-full" : height === 24 ? "h-24 w-full" : "h-32 w-full"} />
-                </div>
-              ))}
-            </div>
-          ) : agent.isError ? (
-            <ErrorNotice message={errorMessageOf(agent.error)} onRetry={() => void agent.refetch()} />
-          ) : (
-            <AgentForm saved={agent.data} />
-          )}
-        </CardBody>
-      </Card>
-    </section>
+    <FormSection
+      id="customer-agent"
+      title="Customer agent"
+      description="How the agent answers shoppers’ texts: what it knows about your brand, how it sounds, and when it hands a conversation to a person."
+      query={agent}
+      loadingLabel="Loading agent settings…"
+      skeletonHeights={["h-24", "h-9", "h-32", "h-24"]}
+    >
+      {(saved) => <AgentForm saved={saved} />}
+    </FormSection>
   );
 }
 

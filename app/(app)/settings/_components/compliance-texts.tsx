@@ -4,9 +4,7 @@ import { useId, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { errorMessageOf, useTRPC, type RouterOutputs } from "@/components/trpc";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { ErrorNotice } from "@/components/ui/error-notice";
-import { Skeleton } from "@/components/ui/skeleton";
+import { FormSection } from "./form-section";
 import { Textarea } from "@/components/ui/textarea";
 import { useToast } from "@/components/ui/toast";
 import { fieldErrorsOf, focusFirstInvalid, submitOnModEnter } from "./form-helpers";
@@ -54,31 +52,16 @@ export function ComplianceTextsSection() {
   const compliance = useQuery(trpc.settings.compliance.queryOptions());
 
   return (
-    <section aria-labelledby="compliance-texts-heading" className="max-w-[720px]">
-      <Card>
-        <CardHeader
-          title={<span id="compliance-texts-heading">Compliance texts</span>}
-          description="What Parley replies, before the agent, when a shopper texts a carrier keyword. Each must fit one SMS."
-        />
-        <CardBody className="py-4">
-          {compliance.isPending ? (
-            <div className="flex flex-col gap-6" role="status">
-              <span className="sr-only">Loading compliance texts…</span>
-              {KEYS.map((key) => (
-                <div key={key} className="flex flex-col gap-2">
-                  <Skeleton className="h-4 w-40" />
-                  <Skeleton className="h-20 w-full" />
-                </div>
-              ))}
-            </div>
-          ) : compliance.isError ? (
-            <ErrorNotice message={errorMessageOf(compliance.error)} onRetry={() => void compliance.refetch()} />
-          ) : (
-            <ComplianceForm saved={compliance.data} />
-          )}
-        </CardBody>
-      </Card>
-    </section>
+    <FormSection
+      id="compliance-texts"
+      title="Compliance texts"
+      description="What Parley replies, before the agent, when a shopper texts a carrier keyword. Each must fit one SMS."
+      query={compliance}
+      loadingLabel="Loading compliance texts…"
+      skeletonHeights={KEYS.map(() => "h-20")}
+    >
+      {(saved) => <ComplianceForm saved={saved} />}
+    </FormSection>
   );
 }
 
