@@ -1,12 +1,18 @@
 import { brandRouter } from "./routers/brand";
+import { channelsRouter } from "./routers/channels";
 import { conversationsRouter } from "./routers/conversations";
+import { profilesRouter } from "./routers/profiles";
+import { segmentsRouter } from "./routers/segments";
 import { settingsRouter } from "./routers/settings";
 import { simulatorRouter } from "./routers/simulator";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   brand: brandRouter,
+  channels: channelsRouter,
   conversations: conversationsRouter,
+  profiles: profilesRouter,
+  segments: segmentsRouter,
   settings: settingsRouter,
   simulator: simulatorRouter,
 });

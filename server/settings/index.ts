@@ -1,2 +1,2 @@
 export { getAgentSettings, updateAgentSettings, validateAgentSettings, tones, handoffModes, MAX_STYLE_RULES, type AgentSettingsInput } from "./agent-settings";
-export { recordSettingsChange, listSettingsChanges, type SettingsActor } from "./record-settings-change";
+export { recordSettingsChange, listSettingsChanges, type SettingsActor, type SettingsArea } from "./record-settings-change";

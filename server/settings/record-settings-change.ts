@@ -3,6 +3,9 @@ import { Prisma } from "../db";
 
 export type SettingsActor = { userId: string; name: string };
 
+/** The Settings page's sections; the history names the one that changed. */
+export type SettingsArea = "agent" | "eligibility" | "compliance" | "keywords" | "marketing" | "channels" | "brand";
+
 /** Keeps only the fields that changed, so the history reads "before → after" for each. */
 function changedFields(before: Record<string, unknown>, after: Record<string, unknown>) {
   const keys = Object.keys(after).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
@@ -15,7 +18,7 @@ function changedFields(before: Record<string, unknown>, after: Record<string, un
 /** Appends one entry to the brand's settings history; nothing when nothing changed. */
 export async function recordSettingsChange(
   db: Db | Prisma.TransactionClient,
-  input: { brandId: string; actor: SettingsActor; area: "agent" | "compliance" | "keywords"; before: Record<string, unknown>; after: Record<string, unknown> },
+  input: { brandId: string; actor: SettingsActor; area: SettingsArea; before: Record<string, unknown>; after: Record<string, unknown> },
 ) {
   const diff = changedFields(input.before, input.after);
   if (Object.keys(diff.after).length === 0) return null;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { complianceTextsFor, updateComplianceTexts } from "../../consent";
 import { createKeywordAutomation, deleteKeywordAutomation, keywordActions, listKeywordAutomations, updateKeywordAutomation } from "../../keywords";
-import { getAgentSettings, handoffModes, listSettingsChanges, tones, updateAgentSettings } from "../../settings";
+import { eligibilityModes, getAgentSettings, handoffModes, listSettingsChanges, tones, updateAgentSettings } from "../../settings";
 import { brandProcedure, createTRPCRouter } from "../trpc";
 
 const agentInput = z.object({
@@ -15,6 +15,10 @@ const agentInput = z.object({
   closeoutMessage: z.string().max(1600),
   maxRepliesPerConversation: z.number().int(),
   conversationWindowHours: z.number().int(),
+  eligibilityMode: z.enum(eligibilityModes),
+  segmentIds: z.array(z.string().max(40)).max(50),
+  requiredKeywords: z.array(z.string().max(100)).max(50),
+  inboxKeywords: z.array(z.string().max(100)).max(50),
 });
 
 const actorOf = (member: { userId: string; name: string }) => ({ userId: member.userId, name: member.name });

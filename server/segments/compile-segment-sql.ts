@@ -1,0 +1,140 @@
+/**
+ * The compiler: a segment definition → a SQL condition over `"Profile" p`, for counts, audiences and
+ * member previews. Same semantics as evaluate-segment.ts (see definition.ts); the agreement test holds them equal.
+ * Every value travels as a bind parameter; only fixed column names are written into the SQL.
+ */
+import { Prisma, type Db } from "../db";
+import { assertNever, standardProfileFields, type EventNode, type SegmentNode, type StandardProfileField, type ValueCondition } from "./definition";
+import { windowStart } from "./evaluate-segment";
+
+const sql = Prisma.sql;
+const TRUE = sql`TRUE`;
+const FALSE = sql`FALSE`;
+
+/** ASCII-only lower-casing, the same in every database locale (JS side: lowerAscii). */
+function lowerAsciiSql(text: Prisma.Sql): Prisma.Sql {
+  return sql`translate(${text}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')`;
+}
+
+/** Timestamps are stored as UTC wall time without zone; compare with the same. */
+function utcTimestamp(date: Date): Prisma.Sql {
+  return sql`${date.toISOString().replace("Z", "")}::timestamp`;
+}
+
+/** A jsonb-valued expression for a profile property (standard fields become JSON strings or NULL). */
+function profileValueSql(key: string): Prisma.Sql {
+  if (key in standardProfileFields) {
+    const column = standardProfileFields[key as StandardProfileField];
+    return sql`to_jsonb(p.${Prisma.raw(`"${column}"`)})`;
+  }
+  return sql`(p.properties -> ${key}::text)`;
+}
+
+/** A boolean condition on a jsonb value (SQL NULL counts as absent); never NULL itself. */
+export function valueConditionSql(value: Prisma.Sql, condition: ValueCondition): Prisma.Sql {
+  switch (condition.operator) {
+    case "exists":
+      return sql`(${value} IS NOT NULL AND jsonb_typeof(${value}) <> 'null')`;
+    case "not_exists":
+      return sql`NOT ${valueConditionSql(value, { operator: "exists" })}`;
+    case "equals": {
+      const expected = condition.value;
+      if (typeof expected === "string") {
+        return sql`COALESCE(jsonb_typeof(${value}) = 'string' AND ${lowerAsciiSql(sql`(${value} #>> '{}')`)} = ${lowerAsciiSql(sql`${expected}::text`)}, FALSE)`;
+      }
+      if (typeof expected === "number") {
+        return sql`COALESCE(CASE WHEN jsonb_typeof(${value}) = 'number' THEN (${value} #>> '{}')::float8 = ${expected}::float8 ELSE FALSE END, FALSE)`;
+      }
+      return sql`COALESCE(${value} = ${JSON.stringify(expected)}::jsonb, FALSE)`;
+    }
+    case "not_equals":
+      return sql`NOT ${valueConditionSql(value, { operator: "equals", value: condition.value })}`;
+    case "contains":
+      return sql`COALESCE(jsonb_typeof(${value}) = 'string' AND strpos(${lowerAsciiSql(sql`(${value} #>> '{}')`)}, ${lowerAsciiSql(sql`${condition.value}::text`)}) > 0, FALSE)`;
+    case "not_contains":
+      return sql`NOT ${valueConditionSql(value, { operator: "contains", value: condition.value })}`;
+    case "greater_than":
+      return sql`COALESCE(CASE WHEN jsonb_typeof(${value}) = 'number' THEN (${value} #>> '{}')::float8 > ${condition.value}::float8 ELSE FALSE END, FALSE)`;
+    case "less_than":
+      return sql`COALESCE(CASE WHEN jsonb_typeof(${value}) = 'number' THEN (${value} #>> '{}')::float8 < ${condition.value}::float8 ELSE FALSE END, FALSE)`;
+    default:
+      return assertNever(condition);
+  }
+}
+
+/**
+ * The profile's matching events, stopping after `limit` rows: "at least 3" never counts past 3,
+ * so membership stays cheap with millions of events (index brandId, profileId, name, occurredAt).
+ */
+function matchingEventsSql(node: EventNode, now: Date, limit: number): Prisma.Sql {
+  const since = windowStart(node, now);
+  const filters = [
+    sql`e."brandId" = p."brandId"`,
+    sql`e."profileId" = p.id`,
+    sql`e.name = ${node.name}::text`,
+    ...(since ? [sql`e."occurredAt" >= ${utcTimestamp(since)}`] : []),
+    ...node.where.map((f) => valueConditionSql(sql`(e.properties -> ${f.key}::text)`, f)),
+  ];
+  return sql`(SELECT count(*) FROM (SELECT 1 FROM "Event" e WHERE ${Prisma.join(filters, " AND ")} LIMIT ${limit}::int) matched)`;
+}
+
+function eventConditionSql(node: EventNode, now: Date): Prisma.Sql {
+  switch (node.frequency) {
+    case "zero":
+      return sql`${matchingEventsSql(node, now, 1)} = 0`;
+    case "exactly":
+      return sql`${matchingEventsSql(node, now, node.count + 1)} = ${node.count}::int`;
+    case "at_least":
+      return sql`${matchingEventsSql(node, now, node.count)} >= ${node.count}::int`;
+    default:
+      return assertNever(node.frequency);
+  }
+}
+
+/** The definition as a boolean SQL condition over `"Profile" p`. */
+export function segmentConditionSql(node: SegmentNode, now: Date): Prisma.Sql {
+  switch (node.type) {
+    case "and":
+      return node.children.length ? sql`(${Prisma.join(node.children.map((c) => segmentConditionSql(c, now)), " AND ")})` : TRUE;
+    case "or":
+      return node.children.length ? sql`(${Prisma.join(node.children.map((c) => segmentConditionSql(c, now)), " OR ")})` : FALSE;
+    case "not":
+      return sql`(NOT ${segmentConditionSql(node.child, now)})`;
+    case "consent":
+      return node.operator === "is" ? sql`(p."smsConsent"::text = ${node.status}::text)` : sql`(p."smsConsent"::text <> ${node.status}::text)`;
+    case "property":
+      return sql`(${valueConditionSql(profileValueSql(node.key), node)})`;
+    case "event":
+      return sql`(${eventConditionSql(node, now)})`;
+    default:
+      return assertNever(node);
+  }
+}
+
+/** How many of the brand's profiles are in the segment. */
+export async function countSegmentMembers(db: Db, brandId: string, node: SegmentNode, now = new Date()): Promise<number> {
+  const rows = await db.$queryRaw<{ n: bigint | number }[]>(
+    sql`SELECT count(*) AS n FROM "Profile" p WHERE p."brandId" = ${brandId} AND ${segmentConditionSql(node, now)}`,
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+export type SegmentMember = { id: string; phone: string; firstName: string | null; lastName: string | null; email: string | null; smsConsent: string };
+
+/** Members in a stable order (by id), a page at a time: `afterId` continues where the last page ended. */
+export async function listSegmentMembers(
+  db: Db,
+  brandId: string,
+  node: SegmentNode,
+  opts: { now?: Date; limit?: number; afterId?: string | null } = {},
+): Promise<SegmentMember[]> {
+  const now = opts.now ?? new Date();
+  const limit = Math.max(1, Math.min(opts.limit ?? 50, 10_000));
+  const after = opts.afterId ? sql`AND p.id > ${opts.afterId}` : sql``;
+  return db.$queryRaw<SegmentMember[]>(
+    sql`SELECT p.id, p.phone, p."firstName", p."lastName", p.email, p."smsConsent"::text AS "smsConsent"
+        FROM "Profile" p
+        WHERE p."brandId" = ${brandId} ${after} AND ${segmentConditionSql(node, now)}
+        ORDER BY p.id LIMIT ${limit}::int`,
+  );
+}

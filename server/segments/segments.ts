@@ -1,0 +1,96 @@
+/** Saved segments: create, rename, redefine, delete, and which ones a profile is in. */
+import { AppError, invalidFields } from "../errors";
+import { Prisma, type Db } from "../db";
+import { segmentDefinitionSchema, type SegmentNode } from "./definition";
+import { countSegmentMembers } from "./compile-segment-sql";
+import { loadSegmentSubject } from "./is-profile-in-segment";
+import { evaluateSegment } from "./evaluate-segment";
+
+export type SegmentInput = { name: string; description: string; definition: unknown };
+
+export type SavedSegment = { id: string; name: string; description: string; definition: SegmentNode; createdAt: Date; updatedAt: Date };
+
+/** Validates a definition from the builder or the database; field errors name the condition that is wrong. */
+export function parseSegmentDefinition(definition: unknown): SegmentNode {
+  const parsed = segmentDefinitionSchema.safeParse(definition);
+  if (parsed.success) return parsed.data;
+  const fields: Record<string, string> = {};
+  for (const issue of parsed.error.issues) {
+    const key = ["definition", ...issue.path].join(".");
+    fields[key] ??= issue.message;
+  }
+  throw invalidFields(fields);
+}
+
+function validateSegmentInput(input: SegmentInput): { name: string; description: string; definition: SegmentNode } {
+  const errors: Record<string, string> = {};
+  const name = input.name.trim();
+  if (!name) errors.name = "Name the segment.";
+  else if (name.length > 100) errors.name = `A segment name can be at most 100 characters; it is ${name.length}.`;
+  if (input.description.length > 500) errors.description = "The description can be at most 500 characters.";
+  let definition: SegmentNode | undefined;
+  try {
+    definition = parseSegmentDefinition(input.definition);
+  } catch (e) {
+    if (e instanceof AppError && e.fields) Object.assign(errors, e.fields);
+    else throw e;
+  }
+  if (Object.keys(errors).length || !definition) throw invalidFields(errors);
+  return { name, description: input.description.trim(), definition };
+}
+
+function toSaved(row: { id: string; name: string; description: string; definition: Prisma.JsonValue; createdAt: Date; updatedAt: Date }): SavedSegment {
+  return { ...row, definition: row.definition as unknown as SegmentNode };
+}
+
+const duplicateName = (name: string) => invalidFields({ name: `A segment named "${name}" already exists; choose another name.` });
+
+export async function listSegments(db: Db, brandId: string, opts: { withCounts?: boolean } = {}) {
+  const rows = await db.segment.findMany({ where: { brandId }, orderBy: { name: "asc" } });
+  const saved = rows.map(toSaved);
+  if (!opts.withCounts) return saved.map((s) => ({ ...s, memberCount: null as number | null }));
+  const now = new Date();
+  return Promise.all(saved.map(async (s) => ({ ...s, memberCount: await countSegmentMembers(db, brandId, s.definition, now) as number | null })));
+}
+
+export async function getSegment(db: Db, brandId: string, id: string): Promise<SavedSegment> {
+  const row = await db.segment.findFirst({ where: { id, brandId } });
+  if (!row) throw new AppError("NOT_FOUND", { userMessage: "That segment doesn't exist (it may have been deleted)." });
+  return toSaved(row);
+}
+
+export async function createSegment(db: Db, brandId: string, input: SegmentInput): Promise<SavedSegment> {
+  const data = validateSegmentInput(input);
+  if (await db.segment.findFirst({ where: { brandId, name: data.name } })) throw duplicateName(data.name);
+  const row = await db.segment.create({ data: { brandId, ...data, definition: data.definition as unknown as Prisma.InputJsonValue } });
+  return toSaved(row);
+}
+
+export async function updateSegment(db: Db, brandId: string, id: string, input: SegmentInput): Promise<SavedSegment> {
+  const data = validateSegmentInput(input);
+  await getSegment(db, brandId, id);
+  if (await db.segment.findFirst({ where: { brandId, name: data.name, NOT: { id } } })) throw duplicateName(data.name);
+  const row = await db.segment.update({ where: { id }, data: { ...data, definition: data.definition as unknown as Prisma.InputJsonValue } });
+  return toSaved(row);
+}
+
+/** Segments that decide agent eligibility can't be deleted from under the settings. */
+export async function deleteSegment(db: Db, brandId: string, id: string): Promise<void> {
+  const segment = await getSegment(db, brandId, id);
+  const settings = await db.agentSettings.findUnique({ where: { brandId } });
+  const rules = (settings?.eligibilityRules ?? {}) as { segmentIds?: unknown };
+  if (Array.isArray(rules.segmentIds) && rules.segmentIds.includes(id)) {
+    throw new AppError("CONFLICT", {
+      userMessage: `"${segment.name}" decides who may talk to the customer agent. Remove it in Settings → Customer agent → Who can chat before deleting it.`,
+    });
+  }
+  await db.segment.delete({ where: { id } });
+}
+
+/** The brand's segments this profile is in now (for the profile page). */
+export async function segmentsContainingProfile(db: Db, brandId: string, profileId: string, now = new Date()) {
+  const segments = (await db.segment.findMany({ where: { brandId }, orderBy: { name: "asc" } })).map(toSaved);
+  const subject = await loadSegmentSubject(db, brandId, profileId, segments.map((s) => s.definition));
+  if (!subject) return [];
+  return segments.filter((s) => evaluateSegment(s.definition, subject, now)).map((s) => ({ id: s.id, name: s.name }));
+}
