@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { complianceTextsFor, updateComplianceTexts } from "../../consent";
 import { createKeywordAutomation, deleteKeywordAutomation, keywordActions, listKeywordAutomations, updateKeywordAutomation } from "../../keywords";
-import { eligibilityModes, getAgentSettings, handoffModes, listSettingsChanges, tones, updateAgentSettings } from "../../settings";
+import { eligibilityModes, getAgentSettings, getEligibilitySettings, handoffModes, listSettingsChanges, tones, updateAgentSettings, updateEligibilitySettings } from "../../settings";
 import { brandProcedure, createTRPCRouter } from "../trpc";
 
 const agentInput = z.object({
@@ -15,10 +15,13 @@ const agentInput = z.object({
   closeoutMessage: z.string().max(1600),
   maxRepliesPerConversation: z.number().int(),
   conversationWindowHours: z.number().int(),
-  eligibilityMode: z.enum(eligibilityModes),
-  segmentIds: z.array(z.string().max(40)).max(50),
-  requiredKeywords: z.array(z.string().max(100)).max(50),
-  inboxKeywords: z.array(z.string().max(100)).max(50),
+});
+
+const eligibilityInput = z.object({
+  mode: z.enum(eligibilityModes),
+  segmentIds: z.array(z.string().max(40)).max(100),
+  requiredKeywords: z.array(z.string().max(100)).max(100),
+  inboxKeywords: z.array(z.string().max(100)).max(100),
 });
 
 const actorOf = (member: { userId: string; name: string }) => ({ userId: member.userId, name: member.name });
@@ -41,6 +44,10 @@ const keywordInput = z.object({
 export const settingsRouter = createTRPCRouter({
   agent: brandProcedure.query(({ ctx }) => getAgentSettings(ctx.db, ctx.brandId)),
   updateAgent: brandProcedure.input(agentInput).mutation(({ ctx, input }) => updateAgentSettings(ctx.db, ctx.brandId, actorOf(ctx.member), input)),
+  eligibility: brandProcedure.query(({ ctx }) => getEligibilitySettings(ctx.db, ctx.brandId)),
+  updateEligibility: brandProcedure
+    .input(eligibilityInput)
+    .mutation(({ ctx, input }) => updateEligibilitySettings(ctx.db, ctx.brandId, actorOf(ctx.member), input)),
   history: brandProcedure.query(({ ctx }) => listSettingsChanges(ctx.db, ctx.brandId)),
   compliance: brandProcedure.query(async ({ ctx }) => {
     const brand = await ctx.db.brand.findUniqueOrThrow({ where: { id: ctx.brandId } });
