@@ -27,7 +27,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", root, include: ["server/**/*.test.ts", "components/**/*.test.ts"], exclude: ["**/*.integration.test.ts", "**/node_modules/**"], env: { NODE_ENV: "test" as const } },
+        test: { name: "unit", root, include: ["server/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts"], exclude: ["**/*.integration.test.ts", "**/node_modules/**"], env: { NODE_ENV: "test" as const } },
       },
       integration("integration:pglite", "pglite"),
       ...(process.env.TEST_DATABASE_URL ? [integration("integration:postgres", "postgres")] : []),
