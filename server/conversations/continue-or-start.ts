@@ -44,6 +44,14 @@ export async function continueOrStartConversation(
   return { type: "started", conversation };
 }
 
+/** The shopper's conversation with the agent that is still inside its window, if any. */
+export function findOpenAgentConversation(db: Db, input: { brandId: string; profileId: string; now: Date }) {
+  return db.conversation.findFirst({
+    where: { brandId: input.brandId, profileId: input.profileId, windowEndsAt: { gt: input.now }, status: "automating" },
+    orderBy: { lastMessageAt: "desc" },
+  });
+}
+
 /** The conversation's texts as the agent sees them, oldest first (shopper and brand only). */
 export async function conversationHistory(db: Db, conversationId: string, limit = 20) {
   const messages = await db.message.findMany({

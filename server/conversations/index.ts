@@ -1,4 +1,4 @@
-export { continueOrStartConversation, conversationHistory, type ConversationDecision } from "./continue-or-start";
+export { continueOrStartConversation, conversationHistory, findOpenAgentConversation, type ConversationDecision } from "./continue-or-start";
 export { resolveConversation, escalateConversation } from "./end-conversation";
 export { resolveExpiredConversations } from "./resolve-expired-conversations";
 export { listConversations, getConversation, listInboundTexts } from "./read-conversations";

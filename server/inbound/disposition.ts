@@ -16,11 +16,21 @@ export type Disposition =
   | "closed_out"
   | "failed";
 
+// In step with server/inbound/stages/eligibility.ts (eligibilityRules) and Settings → Who can chat.
+const ineligibleWords: Record<string, string> = {
+  agent_off: "Sent to the inbox: the customer agent is switched off",
+  restricted_goods: "Sent to the inbox: the brand sells restricted (SHAFT) goods, so the agent can't chat",
+  inbox_keyword: "Sent to the inbox: the text has an inbox keyword",
+  keyword_required: "Sent to the inbox: conversations with the agent must start with a keyword",
+  not_in_segment: "Sent to the inbox: the shopper isn't in a segment allowed to chat",
+  excluded_segment: "Sent to the inbox: the shopper is in a segment left out of the agent",
+};
+
 /** Plain words for each disposition, for people reading the Conversations page. */
 export function describeDisposition(d: string): string {
   if (d.startsWith("keyword:")) return `Keyword automation "${d.slice(8)}" answered`;
   if (d.startsWith("noise:")) return `Not answered: ${d.slice(6).replace(/_/g, " ")}`;
-  if (d.startsWith("ineligible:")) return `Not eligible for the agent (${d.slice(11).replace(/_/g, " ")})`;
+  if (d.startsWith("ineligible:")) return ineligibleWords[d.slice(11)] ?? `Not eligible for the agent (${d.slice(11).replace(/_/g, " ")})`;
   const words: Record<string, string> = {
     opt_out: "Opted out: confirmation sent, no more texts",
     opt_in: "Opted back in: confirmation sent",

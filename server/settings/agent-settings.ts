@@ -82,6 +82,11 @@ export async function getAgentSettings(db: Db, brandId: string): Promise<AgentSe
 /** Saves the agent settings after validating all of them; nothing is saved when any field is wrong. The change is recorded. */
 export async function updateAgentSettings(db: Db, brandId: string, actor: SettingsActor, input: AgentSettingsInput): Promise<AgentSettingsInput> {
   const errors = validateAgentSettings(input);
+  const brand = await db.brand.findUniqueOrThrow({ where: { id: brandId }, select: { restrictedGoods: true } });
+  // Carriers forbid automated conversations for SHAFT goods; Settings → Brand eligibility explains.
+  if (input.enabled && brand.restrictedGoods.length > 0) {
+    errors.enabled = "The agent can't be switched on: this brand is marked as selling restricted (SHAFT) goods. See Brand eligibility below.";
+  }
   if (Object.keys(errors).length) throw invalidFields(errors);
   const before = await getAgentSettings(db, brandId);
   const data = {

@@ -22,6 +22,7 @@ export { formatPhoneForHumans } from "./format-phone-for-humans";
 export { isValidKeyword } from "./is-valid-keyword";
 export { matchKeyword } from "./match-keyword";
 export { normalizeKeyword } from "./normalize-keyword";
+export { startsWithKeyword } from "./starts-with-keyword";
 export { normalizePhone } from "./normalize-phone";
 export { segmentInfo, type SegmentInfo, type SmsEncoding } from "./segment-info";
 export { toGsm7 } from "./to-gsm7";

@@ -22,7 +22,7 @@ export function matchKeyword(text: string, keywords: readonly string[]): string 
 }
 
 /** Lower-case letters and digits, one space between words: "Café, s'il vous plaît!" → "cafe s il vous plait". */
-function toMatchForm(text: string): string {
+export function toMatchForm(text: string): string {
   return stripDiacritics(toPlainText(text))
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, " ")
