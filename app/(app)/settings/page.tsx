@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
 import { AgentSettingsSection } from "./_components/agent-settings";
 import { ComplianceTextsSection } from "./_components/compliance-texts";
+import { EligibilitySection } from "./_components/eligibility-section";
 import { KeywordAutomationsSection } from "./_components/keyword-automations";
 import { SettingsHistorySection } from "./_components/settings-history";
 
@@ -16,6 +17,7 @@ export default function SettingsPage() {
       />
       <div className="flex flex-col gap-10">
         <AgentSettingsSection />
+        <EligibilitySection />
         <ComplianceTextsSection />
         <KeywordAutomationsSection />
         <SettingsHistorySection />
