@@ -16,7 +16,7 @@ export type Disposition =
   | "closed_out"
   | "failed";
 
-// In step with server/inbound/stages/eligibility.ts (eligibilityRules) and Settings → Who can chat.
+// In step with server/eligibility/failed-eligibility-rule.ts (eligibilityRules) and Settings → Who can chat.
 const ineligibleWords: Record<string, string> = {
   agent_off: "Sent to the inbox: the customer agent is switched off",
   restricted_goods: "Sent to the inbox: the brand sells restricted (SHAFT) goods, so the agent can't chat",

@@ -1,0 +1,1 @@
+export { failedEligibilityRule, eligibilityRules, type EligibilityRule } from "./failed-eligibility-rule";
