@@ -2,6 +2,7 @@
  * Who may talk to the agent, decided per text from Settings → Who can chat. The rules run in the
  * order the settings page describes; the first that fails is named in the text's disposition.
  */
+import { isRestrictedBrand } from "../brands";
 import { findOpenAgentConversation } from "../conversations";
 import type { Db } from "../db";
 import { isProfileInSegment, parseSegmentDefinition } from "../segments";
@@ -26,7 +27,7 @@ export async function failedEligibilityRule(
 ): Promise<EligibilityRule | null> {
   if (!input.settings.enabled) return "agent_off";
   // Carriers don't allow automated conversations about sex, hate, alcohol, firearms or tobacco.
-  if (input.restrictedGoods.length > 0) return "restricted_goods";
+  if (isRestrictedBrand(input)) return "restricted_goods";
   const rules = eligibilityOf(input.settings as Parameters<typeof eligibilityOf>[0]);
   if (rules.inboxKeywords.length && matchKeyword(input.text, rules.inboxKeywords)) return "inbox_keyword";
   if (rules.requiredKeywords.length && !startsWithKeyword(input.text, rules.requiredKeywords)) {

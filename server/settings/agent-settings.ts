@@ -2,6 +2,7 @@ import type { Db } from "../db";
 import { Prisma } from "../db";
 import { invalidFields } from "../errors";
 import { isValidKeyword, segmentInfo } from "../sms";
+import { isRestrictedBrand } from "../brands/restricted-goods";
 import { recordSettingsChange, type SettingsActor } from "./record-settings-change";
 
 export const tones = ["neutral", "professional", "friendly", "playful", "custom"] as const;
@@ -84,7 +85,7 @@ export async function updateAgentSettings(db: Db, brandId: string, actor: Settin
   const errors = validateAgentSettings(input);
   const brand = await db.brand.findUniqueOrThrow({ where: { id: brandId }, select: { restrictedGoods: true } });
   // Carriers forbid automated conversations for SHAFT goods; Settings → Brand eligibility explains.
-  if (input.enabled && brand.restrictedGoods.length > 0) {
+  if (input.enabled && isRestrictedBrand(brand)) {
     errors.enabled = "The agent can't be switched on: this brand is marked as selling restricted (SHAFT) goods. See Brand eligibility below.";
   }
   if (Object.keys(errors).length) throw invalidFields(errors);
