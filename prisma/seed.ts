@@ -5,6 +5,7 @@
  */
 import type { Db, OrderStatus, SmsConsent } from "../server/db";
 import { hashPassword } from "../server/auth/password";
+import { encryptSecret } from "../server/channels/secret-box";
 
 export const DEMO = {
   brandSlug: "juniper-outdoor",
@@ -169,7 +170,7 @@ export async function seedDemo(
   if (await db.brand.findUnique({ where: { slug: DEMO.brandSlug } })) return false;
   const now = opts.now ?? new Date();
   const brand = await db.brand.create({
-    data: { name: DEMO.brandName, slug: DEMO.brandSlug, smsNumber: DEMO.smsNumber, timeZone: "America/New_York", industry: "outdoor apparel", websiteUrl: "https://juniper.example", twilioAccountSid: opts.twilio?.accountSid ?? null, twilioAuthToken: opts.twilio?.authToken ?? null },
+    data: { name: DEMO.brandName, slug: DEMO.brandSlug, smsNumber: DEMO.smsNumber, timeZone: "America/New_York", industry: "outdoor apparel", websiteUrl: "https://juniper.example", twilioAccountSid: opts.twilio?.accountSid ?? null, twilioAuthToken: opts.twilio ? encryptSecret(opts.twilio.authToken) : null },
   });
   await db.agentSettings.create({
     data: { brandId: brand.id, brandSummary: "Juniper Outdoor sells rain jackets, fleece, boots and camping gear. Free shipping over $75; 30-day returns." },

@@ -8,6 +8,13 @@ const emptyAsUndefined = (v: unknown) => (typeof v === "string" && v.trim() === 
 const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
 const optionalUrl = z.preprocess(emptyAsUndefined, z.url().optional());
 
+/** 32 bytes written as 64 hex characters or as base64 / base64url (server/channels/secret-box.ts reads it). */
+function isEncryptionKeyText(text: string): boolean {
+  const t = text.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(t)) return true;
+  return /^[A-Za-z0-9+/_-]+={0,2}$/.test(t) && Buffer.from(t, /[-_]/.test(t) ? "base64url" : "base64").length === 32;
+}
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   /** PostgreSQL connection string. Unset: the embedded database (PGlite). */
@@ -26,6 +33,17 @@ export const envSchema = z.object({
   PUBLIC_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
   /** Signs session cookies. Unset: a random one is generated and kept in the data directory. */
   NEXTAUTH_SECRET: optionalString,
+  /**
+   * Encrypts secrets at rest (brands' Twilio auth tokens): 32 bytes as 64 hex characters or base64.
+   * Unset: a random key is generated once and kept in .data/encryption-key.
+   */
+  ENCRYPTION_KEY: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .refine(isEncryptionKeyText, "must be 32 bytes: 64 hex characters, or base64 (openssl rand -base64 32)")
+      .optional(),
+  ),
   /** Base URL of Twilio's REST API. Tests and local development point it at a loopback server. */
   TWILIO_API_BASE_URL: z.preprocess(emptyAsUndefined, z.url().default("https://api.twilio.com")),
   /** Which model answers shoppers: builtin (offline, default), openai, anthropic, openai-compatible. */

@@ -1,6 +1,7 @@
 import type { BrandMember } from "../auth";
 import type { Db } from "../db";
 import { chooseModel } from "../agent";
+import { hasTwilioCredentials } from "../channels/twilio-credentials";
 
 /** What the app shell shows: the brand, the signed-in user, and what is waiting for a person. */
 export async function currentBrandOverview(db: Db, member: BrandMember) {
@@ -10,7 +11,7 @@ export async function currentBrandOverview(db: Db, member: BrandMember) {
   ]);
   const model = chooseModel();
   return {
-    brand: { id: brand.id, name: brand.name, smsNumber: brand.smsNumber, timeZone: brand.timeZone, transport: brand.twilioAccountSid && brand.twilioAuthToken ? "twilio" : "simulator" },
+    brand: { id: brand.id, name: brand.name, smsNumber: brand.smsNumber, timeZone: brand.timeZone, transport: hasTwilioCredentials(brand) ? "twilio" : "simulator" },
     user: { name: member.name, email: member.email, role: member.role },
     awaitingHuman,
     model: `${model.provider}:${model.modelId}`,

@@ -4,6 +4,9 @@ import type { Db } from "../db";
 import { AppError } from "../errors";
 import { receiveInbound, type ReceiveResult } from "./receive";
 import { applyStatusCallback } from "../outbound";
+// Imported from the files, not the folder's index: channels' test SMS goes through outbound.
+import { SecretBoxError } from "../channels/secret-box";
+import { twilioCredentialsOf } from "../channels/twilio-credentials";
 
 /** A webhook as the route handler read it: the URL Twilio called and every form field (repeats kept). */
 export type TwilioWebhookRequest = { url: string; signature: string | null; params: Record<string, string | string[]> };
@@ -43,11 +46,18 @@ function parseForm<T extends z.ZodTypeAny>(schema: T, params: TwilioWebhookReque
 async function verifiedBrand(db: Db, brandNumber: string | undefined, req: TwilioWebhookRequest) {
   const brand = brandNumber ? await db.brand.findUnique({ where: { smsNumber: brandNumber } }) : null;
   if (!brand) throw new AppError("NOT_FOUND", { userMessage: `No brand uses the number ${brandNumber ?? "(none)"}.` });
-  if (!brand.twilioAuthToken) {
+  let credentials;
+  try {
+    credentials = twilioCredentialsOf(brand);
+  } catch (error) {
+    if (!(error instanceof SecretBoxError)) throw error;
+    throw new AppError("FORBIDDEN", { userMessage: `This brand's Twilio auth token cannot be read, so its webhooks cannot be verified. ${error.message}` });
+  }
+  if (!credentials) {
     throw new AppError("FORBIDDEN", { userMessage: "This brand has no Twilio credentials, so its webhooks cannot be verified." });
   }
   // validateRequest wants repeated keys as arrays; it sorts and concatenates every value.
-  if (!req.signature || !twilio.validateRequest(brand.twilioAuthToken, req.signature, req.url, req.params)) {
+  if (!req.signature || !twilio.validateRequest(credentials.authToken, req.signature, req.url, req.params)) {
     throw new AppError("FORBIDDEN", { userMessage: "Invalid X-Twilio-Signature: check PUBLIC_URL and the brand's auth token." });
   }
   return brand;

@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import twilio from "twilio";
 import type { Db, SmsConsent } from "../db";
 import { hashPassword } from "../auth/password";
+import { encryptSecret } from "../channels/secret-box";
 
 export async function createBrand(db: Db, opts: { name?: string; smsNumber?: string; twilio?: { accountSid: string; authToken: string } } = {}) {
   const suffix = crypto.randomBytes(3).toString("hex");
@@ -12,7 +13,8 @@ export async function createBrand(db: Db, opts: { name?: string; smsNumber?: str
       slug: `brand-${suffix}`,
       smsNumber: opts.smsNumber ?? `+1555${String(crypto.randomInt(2_000_000, 9_999_999))}`,
       twilioAccountSid: opts.twilio?.accountSid ?? null,
-      twilioAuthToken: opts.twilio?.authToken ?? null,
+      // Stored as the app stores it: encrypted.
+      twilioAuthToken: opts.twilio ? encryptSecret(opts.twilio.authToken) : null,
     },
   });
   await db.agentSettings.create({ data: { brandId: brand.id } });
