@@ -1,7 +1,7 @@
 import type { Db } from "../db";
-import { canReceiveMarketingOrAgent } from "../consent";
 import { emitEvent, EventName } from "../analytics";
 import { publicUrl } from "../env";
+import { isAllowedByConsent } from "./queue-outbound";
 import { selectTransport } from "./transports/select-transport";
 import { TransportError } from "./transports/transport";
 
@@ -25,8 +25,7 @@ export async function deliverOutbound(
     where: { id: messageId },
     include: { brand: true, profile: true },
   });
-  const isCompliance = message.purpose === "compliance";
-  if (!isCompliance && message.profile && !canReceiveMarketingOrAgent(message.profile.smsConsent)) {
+  if (message.profile && !isAllowedByConsent(message.purpose, message.profile.smsConsent)) {
     await db.message.update({
       where: { id: messageId },
       data: { status: "failed", errorCode: "not_subscribed", errorMessage: "The shopper unsubscribed before this text was sent." },

@@ -1,4 +1,4 @@
-export { queueOutbound, requeueQueuedOutbound, type QueueOutboundInput, type OutboundPurpose } from "./queue-outbound";
+export { queueOutbound, requeueQueuedOutbound, isAllowedByConsent, type QueueOutboundInput, type OutboundPurpose } from "./queue-outbound";
 export { deliverOutbound, type DeliverOutcome } from "./deliver-outbound";
 export { applyStatusCallback } from "./apply-status-callback";
 export { selectTransport } from "./transports/select-transport";

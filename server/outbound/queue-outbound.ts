@@ -11,7 +11,19 @@ export type OutboundPurpose =
   /** A keyword automation's reply (JOIN's welcome is sent as "compliance": it confirms the opt-in). */
   | "automation"
   | "human"
-  | "campaign";
+  | "campaign"
+  /** A one-off test a teammate sends to their own phone (Settings → Channels): never to a number that unsubscribed. */
+  | "test";
+
+/**
+ * Whether a text of this purpose may go to a profile with this consent: compliance replies always
+ * (carriers require them); a test to any number that has not opted out; everything else only to subscribers.
+ */
+export function isAllowedByConsent(purpose: string | null, consent: string): boolean {
+  if (purpose === "compliance") return true;
+  if (purpose === "test") return consent !== "unsubscribed";
+  return canReceiveMarketingOrAgent(consent);
+}
 
 export type QueueOutboundInput = {
   brandId: string;
@@ -40,7 +52,7 @@ export async function queueOutbound(db: Db, input: QueueOutboundInput) {
     db.profile.findFirst({ where: { id: input.profileId, brandId: input.brandId } }),
   ]);
   if (!profile) throw new AppError("NOT_FOUND", { userMessage: "That shopper does not exist for this brand." });
-  if (input.purpose !== "compliance" && !canReceiveMarketingOrAgent(profile.smsConsent)) {
+  if (!isAllowedByConsent(input.purpose, profile.smsConsent)) {
     throw new AppError("FORBIDDEN", {
       userMessage: `${profile.phone} is not subscribed to SMS, so Parley will not text them.`,
     });
