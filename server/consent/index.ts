@@ -1,5 +1,6 @@
 export { changeConsent } from "./change-consent";
 export { complianceReplies } from "./compliance-replies";
+export { recordConsentChanges, type ConsentChangeInput } from "./record-consent-changes";
 export { complianceTextsFor, updateComplianceTexts, validateComplianceTexts, type ComplianceTexts } from "./compliance-settings";
 
 /** Only SMS subscribers may receive agent or marketing texts. */
