@@ -122,7 +122,7 @@ export function isStandardField(key: string): boolean {
 // Field ids: where an issue or a server error is shown. `<conditionKey>.<field>`, and for event
 // property filters `<conditionKey>.filters.<filterKey>.<field>`; "conditions" for the whole draft.
 
-export type ConditionField = "kind" | "property" | "operator" | "value" | "valueType" | "status" | "name" | "frequency" | "count" | "days" | "condition";
+export type ConditionField = "kind" | "property" | "operator" | "value" | "valueType" | "status" | "name" | "frequency" | "count" | "window" | "days" | "condition";
 export type FilterField = "property" | "operator" | "value" | "valueType" | "filter";
 
 export function conditionFieldId(conditionKey: string, field: ConditionField): string {
@@ -169,6 +169,61 @@ export function newCondition(kind: ConditionKind, key = newKey("c")): ConditionD
 
 export function newFilter(): FilterDraft {
   return { key: newKey("f"), property: "", operator: "equals", value: "", valueType: "text" };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Editing: immutable updates the builder applies
+
+/** Adds a group (joined to the others by AND) holding one condition whose type is still to choose. */
+export function addGroup(draft: SegmentDraft, condition: ConditionDraft = newCondition("unset")): SegmentDraft {
+  return { groups: [...draft.groups, newGroup(condition)] };
+}
+
+/** Adds a condition to a group (joined to the group's others by OR). */
+export function addConditionToGroup(draft: SegmentDraft, groupKey: string, condition: ConditionDraft = newCondition("unset")): SegmentDraft {
+  return { groups: draft.groups.map((g) => (g.key === groupKey ? { ...g, conditions: [...g.conditions, condition] } : g)) };
+}
+
+export function updateCondition(draft: SegmentDraft, conditionKey: string, update: (condition: ConditionDraft) => ConditionDraft): SegmentDraft {
+  return { groups: draft.groups.map((g) => ({ ...g, conditions: g.conditions.map((c) => (c.key === conditionKey ? update(c) : c)) })) };
+}
+
+/** Removes a condition; a group left with none goes too. */
+export function removeCondition(draft: SegmentDraft, conditionKey: string): SegmentDraft {
+  return {
+    groups: draft.groups
+      .map((g) => ({ ...g, conditions: g.conditions.filter((c) => c.key !== conditionKey) }))
+      .filter((g) => g.conditions.length > 0),
+  };
+}
+
+/** The condition as another kind, with that kind's starting values (the same key, so focus stays). */
+export function changeConditionKind(condition: ConditionDraft, kind: ConditionKind): ConditionDraft {
+  return condition.kind === kind ? condition : newCondition(kind, condition.key);
+}
+
+/** A value comparison after one of its parts changed, keeping the parts consistent. */
+export function patchValue<T extends ValueDraft>(current: T, patch: Partial<ValueDraft>): T {
+  const next = { ...current, ...patch };
+  if (patch.operator) next.valueType = valueTypeAfterOperator(patch.operator, next.valueType);
+  if (next.valueType === "boolean" && next.value !== "true" && next.value !== "false") next.value = "true";
+  if (patch.valueType && patch.valueType !== "boolean" && (current.value === "true" || current.value === "false") && current.valueType === "boolean") next.value = "";
+  return next;
+}
+
+/** A property condition after its key changed: standard fields ($email…) hold text only. */
+export function withProperty(condition: PropertyConditionDraft, property: string): PropertyConditionDraft {
+  const next = { ...condition, property };
+  if (isStandardField(property) && next.valueType !== "text" && valueTypesFor(next.operator).includes("text")) return patchValue(next, { valueType: "text" });
+  return next;
+}
+
+/** An event condition after its frequency changed: "zero times" needs no count; "at least" needs one. */
+export function withFrequency(condition: EventConditionDraft, frequency: Frequency): EventConditionDraft {
+  if (frequency === condition.frequency) return condition;
+  if (frequency === "zero") return { ...condition, frequency, count: "0" };
+  if (frequency === "at_least" && (condition.count.trim() === "" || condition.count.trim() === "0")) return { ...condition, frequency, count: "1" };
+  return { ...condition, frequency };
 }
 
 // ---------------------------------------------------------------------------------------------
