@@ -1,7 +1,8 @@
-import type { Db } from "../db";
+import type { Db, Prisma } from "../db";
 import { invalidFields } from "../errors";
 import { segmentInfo } from "../sms";
 import { complianceReplies } from "./compliance-replies";
+import { defaultQuietHours, validateQuietHours, type QuietHours } from "./quiet-hours";
 import { recordSettingsChange, type SettingsActor } from "../settings/record-settings-change";
 
 export type ComplianceTexts = { helpReply: string; optOutReply: string; optInReply: string };
@@ -49,4 +50,25 @@ export async function updateComplianceTexts(db: Db, brandId: string, input: Part
     const pick = (s: typeof data | null) => ({ helpReply: s?.helpReply ?? null, optOutReply: s?.optOutReply ?? null, optInReply: s?.optInReply ?? null });
     await recordSettingsChange(db, { brandId, actor, area: "compliance", before: pick(before), after: pick(data) });
   }
+}
+
+/** The brand's quiet hours (campaigns wait outside start–end, recipient's local time); Parley's defaults until saved. */
+export async function getQuietHours(db: Db | Prisma.TransactionClient, brandId: string): Promise<QuietHours> {
+  const s = await db.complianceSettings.findUnique({ where: { brandId } });
+  return s ? { enabled: s.quietHoursEnabled, start: s.quietHoursStart, end: s.quietHoursEnd } : { ...defaultQuietHours };
+}
+
+/** Validates, saves and records the change (area "compliance"); nothing is saved when any field is wrong. */
+export async function updateQuietHours(db: Db, brandId: string, actor: SettingsActor, input: QuietHours): Promise<QuietHours> {
+  const errors = validateQuietHours(input);
+  if (Object.keys(errors).length) throw invalidFields(errors);
+  const record = (q: QuietHours) => ({ quietHoursEnabled: q.enabled, quietHoursStart: q.start, quietHoursEnd: q.end });
+  return db.$transaction(async (tx) => {
+    const before = await getQuietHours(tx, brandId);
+    const data = record(input);
+    const s = await tx.complianceSettings.upsert({ where: { brandId }, update: data, create: { brandId, ...data } });
+    const after: QuietHours = { enabled: s.quietHoursEnabled, start: s.quietHoursStart, end: s.quietHoursEnd };
+    await recordSettingsChange(tx, { brandId, actor, area: "compliance", before: record(before), after: record(after) });
+    return after;
+  });
 }

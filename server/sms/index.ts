@@ -3,6 +3,7 @@
  * compliance keywords and opt-out intent, noise (auto-replies, tapbacks, mash, bot loops), brand
  * keywords and phone numbers. No I/O.
  */
+export { areaCodeOf, timeZoneOfPhone, timeZonesForAreaCode, timeZonesOfPhone } from "./area-code-time-zone";
 export { classifyCompliance, complianceKeywords, type ComplianceIntent } from "./classify-compliance";
 export {
   detectLoop,

@@ -1,7 +1,9 @@
 import { z } from "zod";
-import { complianceTextsFor, updateComplianceTexts } from "../../consent";
+import { getRestrictedGoods, restrictedGoodsCategories, updateRestrictedGoods } from "../../brands";
+import { complianceTextsFor, getQuietHours, updateComplianceTexts, updateQuietHours } from "../../consent";
 import { createKeywordAutomation, deleteKeywordAutomation, keywordActions, listKeywordAutomations, updateKeywordAutomation } from "../../keywords";
 import { eligibilityModes, getAgentSettings, getEligibilitySettings, handoffModes, listSettingsChanges, tones, updateAgentSettings, updateEligibilitySettings } from "../../settings";
+import { getMarketingSettings, updateMarketingSettings } from "../../settings";
 import { brandProcedure, createTRPCRouter } from "../trpc";
 
 const agentInput = z.object({
@@ -32,6 +34,13 @@ const complianceInput = z.object({
   optInReply: z.string().max(1600),
 });
 
+// Loose caps only: the domain functions check each field and answer with the marketer's words.
+const marketingInput = z.object({ conversationStarter: z.string().max(1600) });
+
+const restrictedGoodsInput = z.object({ categories: z.array(z.enum(restrictedGoodsCategories)).max(restrictedGoodsCategories.length) });
+
+const quietHoursInput = z.object({ enabled: z.boolean(), start: z.number().int(), end: z.number().int() });
+
 const keywordInput = z.object({
   keyword: z.string().max(60),
   reply: z.string().max(1600),
@@ -58,6 +67,14 @@ export const settingsRouter = createTRPCRouter({
     const brand = await ctx.db.brand.findUniqueOrThrow({ where: { id: ctx.brandId } });
     return complianceTextsFor(ctx.db, brand);
   }),
+  quietHours: brandProcedure.query(({ ctx }) => getQuietHours(ctx.db, ctx.brandId)),
+  updateQuietHours: brandProcedure.input(quietHoursInput).mutation(({ ctx, input }) => updateQuietHours(ctx.db, ctx.brandId, actorOf(ctx.member), input)),
+  marketing: brandProcedure.query(({ ctx }) => getMarketingSettings(ctx.db, ctx.brandId)),
+  updateMarketing: brandProcedure.input(marketingInput).mutation(({ ctx, input }) => updateMarketingSettings(ctx.db, ctx.brandId, actorOf(ctx.member), input)),
+  restrictedGoods: brandProcedure.query(({ ctx }) => getRestrictedGoods(ctx.db, ctx.brandId)),
+  updateRestrictedGoods: brandProcedure
+    .input(restrictedGoodsInput)
+    .mutation(({ ctx, input }) => updateRestrictedGoods(ctx.db, ctx.brandId, actorOf(ctx.member), input)),
   keywords: brandProcedure.query(({ ctx }) => listKeywordAutomations(ctx.db, ctx.brandId)),
   createKeyword: brandProcedure.input(keywordInput).mutation(({ ctx, input }) => createKeywordAutomation(ctx.db, ctx.brandId, input, actorOf(ctx.member))),
   updateKeyword: brandProcedure
