@@ -1,16 +1,28 @@
 import type { Metadata } from "next";
-import { NotBuiltYet } from "@/components/not-built-yet";
-import { UsersIcon } from "@/components/ui/icons";
+import Link from "next/link";
+import { Suspense } from "react";
+import { PageHeader } from "@/components/page-header";
+import { buttonClasses } from "@/components/ui/button";
+import { SkeletonRows } from "@/components/ui/skeleton";
+import { ProfilesView } from "./_components/profiles-view";
 
 export const metadata: Metadata = { title: "Profiles" };
 
 export default function ProfilesPage() {
   return (
-    <NotBuiltYet
-      title="Profiles"
-      description="The shoppers who text your brand."
-      willDo="Profiles will show each shopper with their properties, orders, conversations and full SMS consent history."
-      icon={<UsersIcon className="size-5" />}
-    />
+    <>
+      <PageHeader
+        title="Profiles"
+        description="Everyone who has texted your brand or been imported: their details, SMS consent and activity."
+        action={
+          <Link href="/profiles/import" className={buttonClasses()}>
+            Import profiles
+          </Link>
+        }
+      />
+      <Suspense fallback={<SkeletonRows rows={8} label="Loading profiles…" />}>
+        <ProfilesView />
+      </Suspense>
+    </>
   );
 }

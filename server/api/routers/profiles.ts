@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "../../errors";
+import { describeDisposition } from "../../inbound";
 import { getProfileDetail, importProfiles, listProfiles, MAX_TIMELINE_PAGE, previewProfileImport, profileTimeline } from "../../profiles";
 import { brandProcedure, createTRPCRouter } from "../trpc";
 
@@ -33,7 +34,14 @@ export const profilesRouter = createTRPCRouter({
     .query(async ({ ctx, input }) => {
       const page = await profileTimeline(ctx.db, ctx.brandId, input.id, input);
       if (!page) throw notFound();
-      return page;
+      return {
+        ...page,
+        items: page.items.map((entry) =>
+          entry.kind === "message"
+            ? { ...entry, dispositionText: entry.message.disposition ? describeDisposition(entry.message.disposition) : null }
+            : { ...entry, dispositionText: null },
+        ),
+      };
     }),
 
   /** A mutation only because the CSV is too large for a GET; it writes nothing. */
