@@ -74,7 +74,8 @@ export async function sendTestSms(db: Db, brandId: string, input: { to: string; 
     brandId,
     profileId: profile.id,
     body,
-    author: "system",
+    // A teammate asked for it; "system" would read as a compliance reply in the profile's timeline.
+    author: "human",
     purpose: "test",
     idempotencyKey: `test:${brandId}:${crypto.randomUUID()}`,
   });

@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
 import { AgentSettingsSection } from "./_components/agent-settings";
+import { ChannelsSection } from "./_components/channels-section";
 import { ComplianceTextsSection } from "./_components/compliance-texts";
 import { EligibilitySection } from "./_components/eligibility-section";
 import { KeywordAutomationsSection } from "./_components/keyword-automations";
+import { MarketingSection } from "./_components/marketing-section";
+import { QuietHoursSection } from "./_components/quiet-hours-section";
+import { RestrictedGoodsSection } from "./_components/restricted-goods-section";
 import { SettingsHistorySection } from "./_components/settings-history";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -13,13 +17,17 @@ export default function SettingsPage() {
     <>
       <PageHeader
         title="Settings"
-        description="How Parley talks to your shoppers: the customer agent, compliance texts and keyword automations, with a history of every change."
+        description="How Parley talks to your shoppers: the customer agent, marketing, compliance, keyword automations, your SMS channel and brand eligibility, with a history of every change."
       />
       <div className="flex flex-col gap-10">
         <AgentSettingsSection />
         <EligibilitySection />
+        <MarketingSection />
         <ComplianceTextsSection />
+        <QuietHoursSection />
         <KeywordAutomationsSection />
+        <ChannelsSection />
+        <RestrictedGoodsSection />
         <SettingsHistorySection />
       </div>
     </>

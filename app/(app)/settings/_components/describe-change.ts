@@ -2,12 +2,16 @@
  * One settings-history entry in words: "Tone: Friendly → Playful" for each field that changed.
  * Entries store only the changed fields (before and after), as JSON.
  */
-export type SettingsArea = "agent" | "compliance" | "keywords";
+export type SettingsArea = "agent" | "eligibility" | "compliance" | "keywords" | "marketing" | "channels" | "brand";
 
 export const areaLabels: Record<SettingsArea, string> = {
   agent: "Customer agent",
-  compliance: "Compliance texts",
+  eligibility: "Who can chat",
+  compliance: "Compliance",
   keywords: "Keyword automations",
+  marketing: "Marketing",
+  channels: "Channels",
+  brand: "Brand eligibility",
 };
 
 export function areaLabelOf(area: string): string {
@@ -27,14 +31,43 @@ const fieldLabels: Record<SettingsArea, Record<string, string>> = {
     maxRepliesPerConversation: "Agent replies per conversation",
     conversationWindowHours: "Conversation window (hours)",
   },
-  compliance: { helpReply: "HELP reply", optOutReply: "Opt-out confirmation (STOP)", optInReply: "Opt-in confirmation (START)" },
+  eligibility: { mode: "Who can chat", segmentIds: "Segments", requiredKeywords: "Keywords that start a conversation", inboxKeywords: "Keywords that go to the inbox" },
+  compliance: {
+    helpReply: "HELP reply",
+    optOutReply: "Opt-out confirmation (STOP)",
+    optInReply: "Opt-in confirmation (START)",
+    quietHoursEnabled: "Quiet hours",
+    quietHoursStart: "Send campaigns from",
+    quietHoursEnd: "Send campaigns until",
+  },
   keywords: { keyword: "Keyword", reply: "Reply", action: "Action", propertyKey: "Property", propertyValue: "Value", isActive: "Active" },
+  marketing: { conversationStarter: "Conversation starter" },
+  // The auth token is recorded only as its last four characters ("••••1a2b").
+  channels: { smsNumber: "SMS number", accountSid: "Twilio Account SID", authToken: "Twilio auth token" },
+  brand: { restrictedGoods: "Restricted goods sold", agentEnabled: "Customer agent" },
 };
+
+// Fields stored as something other than words: a null that means something, an hour of the day.
+const nullLabels: Partial<Record<string, string>> = {
+  "compliance.helpReply": "Parley’s default",
+  "compliance.optOutReply": "Parley’s default",
+  "compliance.optInReply": "Parley’s default",
+  "channels.accountSid": "none (built-in simulator)",
+  "channels.authToken": "none",
+};
+const hourFields = new Set(["quietHoursStart", "quietHoursEnd"]);
+
+/** 8 → "8am", 21 → "9pm". */
+function hourText(hour: number): string {
+  return `${hour % 12 === 0 ? 12 : hour % 12}${hour < 12 ? "am" : "pm"}`;
+}
 
 // Stored codes that don't read as words, shown as the words the form uses. Tone ("friendly") and
 // handoff mode ("inbox", "closeout") read well as they are.
 const valueLabels: Record<string, Record<string, string>> = {
   action: { none: "Reply only", subscribe: "Subscribe to SMS", set_property: "Set a profile property" },
+  mode: { everyone: "Everyone", segments_in: "Only members of chosen segments", segments_out: "Everyone except chosen segments" },
+  restrictedGoods: { sex: "Sex or adult content", hate: "Hate", alcohol: "Alcohol", firearms: "Firearms", tobacco: "Tobacco, vaping or cannabis" },
 };
 
 export const MAX_VALUE_LENGTH = 60;
@@ -50,9 +83,10 @@ const empty = (text: string): ValueText => ({ text, full: text, isTruncated: fal
 
 /** A stored value for a table cell: words for codes and on/off, long text and JSON cut short (the full value for hovering). */
 export function valueText(area: string, key: string, value: unknown, max = MAX_VALUE_LENGTH): ValueText {
-  // A compliance text stored as null follows Parley's default text.
-  if (value === null || value === undefined) return empty(area === "compliance" ? "Parley’s default" : "none");
+  // A compliance text stored as null follows Parley's default text; no Account SID means the simulator.
+  if (value === null || value === undefined) return empty(nullLabels[`${area}.${key}`] ?? "none");
   if (typeof value === "boolean") return { text: value ? "on" : "off", full: value ? "on" : "off", isTruncated: false, isEmpty: false };
+  if (typeof value === "number" && hourFields.has(key)) return shorten(hourText(value), max);
   if (typeof value === "number") return shorten(new Intl.NumberFormat("en-US").format(value), max);
   if (typeof value === "string") {
     if (value === "") return empty("empty");
@@ -60,6 +94,10 @@ export function valueText(area: string, key: string, value: unknown, max = MAX_V
     return shorten(label ?? value.replace(/\s+/g, " "), max);
   }
   if (Array.isArray(value) && value.length === 0) return empty("none");
+  // Lists of words (keywords, categories) read as a list, with codes in the form's words.
+  if (Array.isArray(value) && value.every((item) => typeof item === "string")) {
+    return shorten((value as string[]).map((item) => valueLabels[key]?.[item] ?? item).join(", "), max);
+  }
   let json: string;
   try {
     json = JSON.stringify(value);
