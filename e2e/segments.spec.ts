@@ -46,7 +46,7 @@ test("a marketer builds a segment from property conditions, watches the live cou
 
   // Saving without a name says so next to the field.
   await page.getByTestId("segment-save").click();
-  await expect(page.getByTestId("segment-form").getByRole("alert").filter({ hasText: "Name the segment." })).toBeVisible();
+  await expect(page.getByTestId("segment-form").getByText("Name the segment.", { exact: true })).toBeVisible();
   await expect(page.getByTestId("segment-name")).toBeFocused();
 
   await page.getByTestId("segment-name").fill(name);
@@ -98,4 +98,36 @@ test("a ready-made example opens in the builder pre-filled", async ({ page }) =>
   await noOrder.getByTestId("condition-days").blur();
   await expect(noOrder.getByRole("alert")).toContainText("At most 3650 days.");
   await expect(page.getByTestId("segment-live-count")).toHaveAttribute("data-state", "incomplete");
+});
+
+test("a saved definition the builder can't show opens read-only and keeps its conditions when renamed", async ({ page }) => {
+  const name = `Never escalated ${Date.now()}`;
+  // A NOT around a condition: valid, but not groups of conditions (made through the API, as an integration might).
+  const created = await page.request.post("/api/trpc/segments.create", {
+    data: {
+      json: {
+        name,
+        description: "",
+        definition: { type: "not", child: { type: "event", name: "Escalated Customer Agent Conversation", frequency: "at_least", count: 1, window: { kind: "ever" }, where: [] } },
+      },
+    },
+  });
+  expect(created.ok()).toBe(true);
+  const id = ((await created.json()) as { result: { data: { json: { id: string } } } }).result.data.json.id;
+
+  await page.goto(`/segments/${id}`);
+  const readonly = page.getByTestId("segment-readonly-definition");
+  await expect(readonly).toContainText("The builder can’t show these conditions");
+  await expect(readonly).toContainText('"type": "not"');
+  await settledCount(page.getByTestId("segment-live-count"));
+  await page.getByTestId("segment-name").fill(`${name} (renamed)`);
+  await page.getByTestId("segment-save").click();
+  await expect(page.getByText("Segment saved")).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId("segment-readonly-definition")).toContainText('"type": "not"');
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${name} (renamed)`);
+
+  await page.getByTestId("segment-delete").click();
+  await page.getByTestId("segment-delete-dialog").getByRole("button", { name: "Delete segment" }).click();
+  await expect(page).toHaveURL(/\/segments$/);
 });

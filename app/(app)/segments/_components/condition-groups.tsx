@@ -356,7 +356,7 @@ function EventFilters({ condition, ui, update }: { condition: EventConditionDraf
                     autoComplete="off"
                     spellCheck={false}
                     placeholder="reason"
-                    fieldClassName="w-44"
+                    fieldClassName="w-40"
                     value={filter.property}
                     error={ui.errorOf(ff("property"))}
                     onChange={(e) => setFilter(filter.key, (x) => ({ ...x, property: e.target.value }))}
@@ -427,7 +427,7 @@ function PropertyFields({
         autoComplete="off"
         spellCheck={false}
         placeholder="city, $email…"
-        fieldClassName="w-56"
+        fieldClassName="w-44"
         value={condition.property}
         error={ui.errorOf(f("property"))}
         onChange={(e) => update((c) => withProperty(c, e.target.value))}
@@ -480,7 +480,7 @@ function ValueFields<T extends ValueDraft>({
       <Select
         id={ui.domId(fieldIdOf("operator"))}
         label="Operator"
-        fieldClassName="w-44"
+        fieldClassName="w-40"
         value={value.operator}
         onChange={(e) => onChange(patchValue(value, { operator: e.target.value as ValueOperator }))}
         data-testid={`${testIdPrefix}-operator`}
@@ -495,7 +495,7 @@ function ValueFields<T extends ValueDraft>({
         <Select
           id={ui.domId(fieldIdOf("valueType"))}
           label="Value type"
-          fieldClassName="w-36"
+          fieldClassName="w-32"
           value={value.valueType}
           onChange={(e) => onChange(patchValue(value, { valueType: e.target.value as ValueType }))}
           data-testid={`${testIdPrefix}-value-type`}
@@ -515,7 +515,7 @@ function ValueFields<T extends ValueDraft>({
       ) : value.valueType === "number" ? (
         <Input {...common} type="number" inputMode="decimal" step="any" fieldClassName="w-32" value={value.value} onChange={(e) => onChange(patchValue(value, { value: e.target.value }))} />
       ) : (
-        <Input {...common} type="text" autoComplete="off" fieldClassName="min-w-40 flex-1" value={value.value} onChange={(e) => onChange(patchValue(value, { value: e.target.value }))} />
+        <Input {...common} type="text" autoComplete="off" fieldClassName="min-w-36 flex-1" value={value.value} onChange={(e) => onChange(patchValue(value, { value: e.target.value }))} />
       )}
     </>
   );

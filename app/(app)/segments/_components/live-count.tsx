@@ -71,9 +71,10 @@ export function LiveCount({ preview, hint, subject }: { preview: LivePreview; hi
           {state === "ready" && count !== null ? `${plural(count, "shopper")} match.` : ""}
         </p>
         {state === "incomplete" ? (
-          <p className="text-sm text-slate-600" data-testid="segment-live-count-hint">
-            {hint ?? "Finish the conditions to see who matches."}
-          </p>
+          <div className="text-sm text-slate-600" data-testid="segment-live-count-hint">
+            <p>Finish the conditions to see who matches.</p>
+            {hint ? <p className="mt-1 text-slate-500">Next: {hint}</p> : null}
+          </div>
         ) : state === "error" ? (
           <p className="text-sm text-red-700" role="alert" data-testid="segment-live-count-hint">
             Can’t count yet: {errorMessageOf(preview.error)}

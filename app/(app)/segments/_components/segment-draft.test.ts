@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { SegmentNode } from "@/server/segments/definition";
 import {
+  addConditionToGroup,
+  addGroup,
+  changeConditionKind,
   conditionFieldId,
   definitionToDraft,
   draftFingerprint,
@@ -10,10 +13,18 @@ import {
   newCondition,
   newFilter,
   newGroup,
+  patchValue,
   placeDefinitionErrors,
+  removeCondition,
+  updateCondition,
   WHOLE_DRAFT,
+  withFrequency,
+  withProperty,
   type ConditionDraft,
+  type EventConditionDraft,
+  type PropertyConditionDraft,
   type SegmentDraft,
+  type ValueDraft,
 } from "./segment-draft";
 
 const escalated30: SegmentNode = { type: "event", name: "Escalated Customer Agent Conversation", frequency: "at_least", count: 1, window: { kind: "last_days", days: 30 }, where: [] };
@@ -254,5 +265,42 @@ describe("unsaved changes", () => {
     expect(draftFingerprint(opened.draft)).toBe(draftFingerprint(again.draft));
     const changed: SegmentDraft = { groups: [{ ...again.draft.groups[0]!, conditions: [{ ...(again.draft.groups[0]!.conditions[0] as ConditionDraft & { kind: "event" }), count: "3" }] }] };
     expect(draftFingerprint(changed)).not.toBe(draftFingerprint(opened.draft));
+  });
+});
+
+describe("editing", () => {
+  it("adds groups (AND) and conditions to a group (OR); removing a group's last condition removes the group", () => {
+    let draft = addGroup({ groups: [] });
+    const groupKey = draft.groups[0]!.key;
+    draft = addConditionToGroup(draft, groupKey, newCondition("consent"));
+    draft = addGroup(draft, newCondition("property"));
+    expect(draft.groups.map((g) => g.conditions.map((c) => c.kind))).toEqual([["unset", "consent"], ["property"]]);
+    draft = removeCondition(draft, draft.groups[1]!.conditions[0]!.key);
+    expect(draft.groups).toHaveLength(1);
+    const unset = draft.groups[0]!.conditions[0]!;
+    draft = updateCondition(draft, unset.key, (c) => changeConditionKind(c, "event"));
+    expect(draft.groups[0]!.conditions[0]).toMatchObject({ key: unset.key, kind: "event", frequency: "at_least", count: "1", windowKind: "ever" });
+  });
+
+  it("keeps a value's type consistent with its operator", () => {
+    const base: ValueDraft = { operator: "equals", value: "12", valueType: "number" };
+    expect(patchValue(base, { operator: "contains" })).toEqual({ operator: "contains", value: "12", valueType: "text" });
+    expect(patchValue(base, { operator: "greater_than" })).toEqual({ operator: "greater_than", value: "12", valueType: "number" });
+    expect(patchValue(base, { valueType: "boolean" })).toEqual({ operator: "equals", value: "true", valueType: "boolean" });
+    expect(patchValue({ ...base, value: "false", valueType: "boolean" }, { valueType: "text" })).toEqual({ operator: "equals", value: "", valueType: "text" });
+  });
+
+  it("\"zero times\" sets the count aside; back to \"at least\" starts at 1", () => {
+    const event = { ...newCondition("event"), count: "3" } as EventConditionDraft;
+    const zero = withFrequency(event, "zero");
+    expect(zero.count).toBe("0");
+    expect(withFrequency(zero, "at_least").count).toBe("1");
+    expect(withFrequency(zero, "exactly").count).toBe("0");
+  });
+
+  it("standard fields compare as text", () => {
+    const property = { ...newCondition("property"), operator: "equals", value: "true", valueType: "boolean" } as PropertyConditionDraft;
+    expect(withProperty(property, "$first_name")).toMatchObject({ property: "$first_name", valueType: "text", value: "" });
+    expect(withProperty(property, "vip")).toMatchObject({ valueType: "boolean", value: "true" });
   });
 });

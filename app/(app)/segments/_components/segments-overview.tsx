@@ -139,8 +139,12 @@ function SegmentExamples() {
                 <h3 className="text-sm font-semibold text-slate-900">{example.name}</h3>
                 <p className="mt-1 flex-1 text-sm text-slate-600">{example.description}</p>
                 <div className="mt-4">
-                  <Link href={`/segments/new?example=${encodeURIComponent(example.key)}`} className={buttonClasses({ variant: "secondary", size: "sm" })}>
-                    Use this<span className="sr-only">: {example.name}</span>
+                  <Link
+                    href={`/segments/new?example=${encodeURIComponent(example.key)}`}
+                    className={buttonClasses({ variant: "secondary", size: "sm" })}
+                    aria-label={`Use this: ${example.name}`}
+                  >
+                    Use this
                   </Link>
                 </div>
               </Card>
