@@ -128,7 +128,14 @@ export function ConditionGroups({
                   {group.conditions.map((condition, ci) => (
                     <Fragment key={condition.key}>
                       {ci > 0 ? <Joiner tone="or">OR</Joiner> : null}
-                      <ConditionRow condition={condition} catalog={catalog} ui={ui} actions={actions} propertyListId={propertyListId} />
+                      <ConditionRow
+                        condition={condition}
+                        label={group.conditions.length > 1 ? `condition ${ci + 1} of group ${gi + 1}` : `condition in group ${gi + 1}`}
+                        catalog={catalog}
+                        ui={ui}
+                        actions={actions}
+                        propertyListId={propertyListId}
+                      />
                     </Fragment>
                   ))}
                   <div>
@@ -162,12 +169,15 @@ export function ConditionGroups({
 
 function ConditionRow({
   condition,
+  label,
   catalog,
   ui,
   actions,
   propertyListId,
 }: {
   condition: ConditionDraft;
+  /** "condition 2 of group 1", for the remove button's name. */
+  label: string;
   catalog: Catalog | undefined;
   ui: FieldUi;
   actions: ConditionActions;
@@ -176,7 +186,7 @@ function ConditionRow({
   const f = (field: ConditionField) => conditionFieldId(condition.key, field);
   const conditionError = ui.errorOf(f("condition"));
   return (
-    <div data-testid="segment-condition" data-kind={condition.kind} className="rounded-md border border-slate-200 bg-white p-3 shadow-xs">
+    <div data-testid="segment-condition" data-kind={condition.kind} className="relative rounded-md border border-slate-200 bg-white p-3 pr-12 shadow-xs">
       <div className="flex items-start gap-2">
         <Select
           id={ui.domId(f("kind"))}
@@ -197,9 +207,6 @@ function ConditionRow({
             </option>
           ))}
         </Select>
-        <Button variant="ghost" size="sm" className="mt-6 ml-auto" onClick={() => actions.remove(condition.key)} aria-label="Remove condition" data-testid="condition-remove">
-          <TrashIcon />
-        </Button>
       </div>
 
       {condition.kind === "event" ? (
@@ -215,6 +222,10 @@ function ConditionRow({
           {conditionError}
         </p>
       ) : null}
+      {/* Last in the tab order (after the condition's fields), shown top right. */}
+      <Button variant="ghost" size="sm" className="absolute top-3 right-3" onClick={() => actions.remove(condition.key)} aria-label={`Remove ${label}`} data-testid="condition-remove">
+        <TrashIcon />
+      </Button>
     </div>
   );
 }
