@@ -7,14 +7,14 @@ const SECOND_SHOPPER = "+15555551902";
 test("a marketer searches for a seeded shopper and reads their profile", async ({ page }) => {
   await page.goto("/profiles");
   await expect(page.getByTestId("profile-row").first()).toBeVisible();
-  await page.getByLabel("Search profiles").fill("ivy silva");
+  await page.getByLabel("Search profiles").fill("ivy okafor");
   const rows = page.getByTestId("profile-row");
   await expect(rows).toHaveCount(1);
   await expect(rows).toContainText("+1 (555) 555-0107");
-  await expect(page).toHaveURL(/\?q=ivy\+silva/);
+  await expect(page).toHaveURL(/\?q=ivy\+okafor/);
 
-  await rows.getByRole("link", { name: "Ivy Silva" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ivy Silva");
+  await rows.getByRole("link", { name: "Ivy Okafor" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ivy Okafor");
   await expect(page.locator("header")).toContainText("+1 (555) 555-0107");
   await expect(page.locator("header")).toContainText("Unsubscribed");
   await expect(page.getByRole("table", { name: "Properties" })).toContainText("city");
