@@ -158,6 +158,15 @@ describe("profile import", () => {
     });
   });
 
+  it("touches only the signed-in brand's profiles", async () => {
+    const db = getDb();
+    const other = await createBrand(db, { name: "Other" });
+    const theirs = await db.profile.create({ data: { brandId: other.id, phone: "+15555550501", firstName: "Theirs", smsConsent: "unsubscribed" } });
+    expect(await caller.profiles.import({ csv: "phone,first_name,consent\n+15555550501,Ours,yes\n" })).toMatchObject({ created: 1, consentChanges: 1 });
+    expect(await db.profile.findUniqueOrThrow({ where: { id: theirs.id } })).toMatchObject({ firstName: "Theirs", smsConsent: "unsubscribed" });
+    expect(await db.profile.findFirstOrThrow({ where: { brandId, phone: "+15555550501" } })).toMatchObject({ firstName: "Ours", smsConsent: "subscribed" });
+  });
+
   it("imports 10,000 rows in one go", async () => {
     const rows = Array.from({ length: 10_000 }, (_, i) => `+1555556${String(i).padStart(4, "0")},Name${i},${i % 2 ? "yes" : ""},${i}`);
     const started = Date.now();

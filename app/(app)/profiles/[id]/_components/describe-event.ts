@@ -35,9 +35,15 @@ function details(pairs: [string, unknown][]): [string, string][] {
   });
 }
 
+/** The conversation an event belongs to, when its properties name one. */
+export function eventConversationId(properties: unknown): string | null {
+  const id = recordOf(properties).conversationId;
+  return typeof id === "string" ? id : null;
+}
+
 export function describeEvent(name: string, rawProperties: unknown): DescribedEvent {
   const p = recordOf(rawProperties);
-  const conversationId = typeof p.conversationId === "string" ? p.conversationId : null;
+  const conversationId = eventConversationId(p);
   switch (name) {
     case "Started Customer Agent Conversation":
       return { title: "Started a conversation with the agent", tone: "automating", details: details([["First text", p.firstMessage]]), conversationId };

@@ -11,7 +11,7 @@ import { ErrorNotice } from "@/components/ui/error-notice";
 import { dayKey, formatDay, formatExact, formatTime } from "@/components/ui/format";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useNow, useTimeZone } from "@/components/ui/time-zone";
-import { describeEvent, type EventTone } from "./describe-event";
+import { describeEvent, eventConversationId, type EventTone } from "./describe-event";
 
 type Entry = RouterOutputs["profiles"]["timeline"]["items"][number];
 
@@ -54,6 +54,13 @@ export function ProfileTimeline({ profileId }: { profileId: string }) {
   }
 
   let lastDay: string | null = null;
+  // One "Open conversation" link per conversation (on its newest entry), not one per text.
+  const linkedConversations = new Set<string>();
+  const linkFor = (conversationId: string | null) => {
+    if (!conversationId || linkedConversations.has(conversationId)) return null;
+    linkedConversations.add(conversationId);
+    return conversationId;
+  };
   return (
     <div className="flex flex-col gap-4">
       <ol className="flex flex-col gap-4" aria-label="Activity, newest first" data-testid="profile-timeline">
@@ -72,7 +79,13 @@ export function ProfileTimeline({ profileId }: { profileId: string }) {
                   <span className="h-px flex-1 bg-slate-200" />
                 </li>
               ) : null}
-              <li>{entry.kind === "message" ? <TimelineMessage entry={entry} /> : <TimelineEvent entry={entry} timeZone={timeZone} />}</li>
+              <li>
+                {entry.kind === "message" ? (
+                  <TimelineMessage entry={entry} conversationLink={linkFor(entry.message.conversationId)} />
+                ) : (
+                  <TimelineEvent entry={entry} timeZone={timeZone} conversationLink={linkFor(eventConversationId(entry.event.properties))} />
+                )}
+              </li>
             </Fragment>
           );
         })}
@@ -97,22 +110,22 @@ function ConversationLink({ id }: { id: string }) {
   );
 }
 
-function TimelineMessage({ entry }: { entry: Extract<Entry, { kind: "message" }> }) {
+function TimelineMessage({ entry, conversationLink }: { entry: Extract<Entry, { kind: "message" }>; conversationLink: string | null }) {
   const { message } = entry;
   const isInbound = message.direction === "inbound";
   return (
     <MessageBubble message={message}>
-      {isInbound || message.conversationId ? (
+      {isInbound || conversationLink ? (
         <span className={cn("flex flex-wrap items-center gap-1.5", isInbound ? "justify-end" : "justify-start")}>
           {isInbound ? <DispositionChip code={message.disposition} text={entry.dispositionText} /> : null}
-          {message.conversationId ? <ConversationLink id={message.conversationId} /> : null}
+          {conversationLink ? <ConversationLink id={conversationLink} /> : null}
         </span>
       ) : null}
     </MessageBubble>
   );
 }
 
-function TimelineEvent({ entry, timeZone }: { entry: Extract<Entry, { kind: "event" }>; timeZone: string | undefined }) {
+function TimelineEvent({ entry, timeZone, conversationLink }: { entry: Extract<Entry, { kind: "event" }>; timeZone: string | undefined; conversationLink: string | null }) {
   const event = describeEvent(entry.event.name, entry.event.properties);
   return (
     <div className="flex flex-col items-center gap-1 text-center" data-testid="timeline-event">
@@ -134,7 +147,7 @@ function TimelineEvent({ entry, timeZone }: { entry: Extract<Entry, { kind: "eve
         <time dateTime={new Date(entry.at).toISOString()} title={formatExact(entry.at, timeZone)}>
           {formatTime(entry.at, timeZone)}
         </time>
-        {event.conversationId ? <ConversationLink id={event.conversationId} /> : null}
+        {conversationLink ? <ConversationLink id={conversationLink} /> : null}
       </p>
     </div>
   );

@@ -14,8 +14,8 @@ function Words({ words }: { words: readonly string[] }) {
     <>
       {words.map((word, i) => (
         <span key={word}>
-          {i > 0 ? ", " : null}
           <code className="rounded bg-slate-100 px-1 font-mono text-[11px] text-slate-700">{word}</code>
+          {i < words.length - 1 ? " " : null}
         </span>
       ))}
     </>
@@ -74,7 +74,7 @@ export function ImportRulesHelp() {
           <h3 className="font-medium text-slate-900">Values</h3>
           <p className="mt-1 text-xs">
             Plain numbers such as <Words words={["42", "19.99"]} /> are stored as numbers (so segments can compare them), <Words words={["true", "false"]} /> as
-            true/false, and everything else as text, exactly as written (<Words words={["02134"]} /> stays text). Blank cells change nothing.
+            true/false, and everything else as text, exactly as written (<Words words={["02134"]} /> stays text). Emails are saved in lower case. Blank cells change nothing.
           </p>
         </section>
         <section>
