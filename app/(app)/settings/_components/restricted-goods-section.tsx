@@ -129,8 +129,8 @@ function RestrictedGoodsForm({ saved: initial }: { saved: RestrictedGoods }) {
       </p>
 
       <fieldset className="flex flex-col gap-3" aria-describedby={`${id}-help`}>
-        <legend className="text-sm font-medium text-slate-800">My brand sells</legend>
-        <p id={`${id}-help`} className="-mt-1 text-xs text-slate-500">
+        <legend className="mb-1 text-sm font-medium text-slate-800">My brand sells</legend>
+        <p id={`${id}-help`} className="text-xs text-slate-500">
           Check every category that applies, even if it’s a small part of what you sell.
         </p>
         {CATEGORIES.map((category) => (
