@@ -100,7 +100,7 @@ describe("eligibility settings", () => {
   it("are recorded in the history, and a segment in use can't be deleted", async () => {
     await caller.settings.updateEligibility({ mode: "segments_in", segmentIds: [goldSegmentId], requiredKeywords: [" style   me "], inboxKeywords: [] });
     const [change] = await caller.settings.history();
-    expect(change).toMatchObject({ area: "eligibility", after: { mode: "segments_in", segmentIds: [goldSegmentId], requiredKeywords: ["STYLE ME"] } });
+    expect(change).toMatchObject({ area: "eligibility", after: { mode: "segments_in", segments: ["Gold tier"], requiredKeywords: ["STYLE ME"] } });
     await expect(caller.segments.delete({ id: goldSegmentId })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("Who can chat") });
     await caller.settings.updateEligibility(everyone);
     await caller.segments.delete({ id: goldSegmentId });

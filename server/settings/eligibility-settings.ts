@@ -62,7 +62,7 @@ export async function getEligibilitySettings(db: Db | Prisma.TransactionClient, 
 
 /** Validates everything, then saves and records the change; nothing is saved when any field is wrong. */
 export async function updateEligibilitySettings(db: Db, brandId: string, actor: SettingsActor, input: EligibilitySettings): Promise<EligibilitySettings> {
-  const segments = await db.segment.findMany({ where: { brandId }, select: { id: true } });
+  const segments = await db.segment.findMany({ where: { brandId }, select: { id: true, name: true } });
   const normalized: EligibilitySettings = {
     mode: input.mode,
     segmentIds: input.mode === "everyone" ? [] : [...new Set(input.segmentIds)],
@@ -76,12 +76,15 @@ export async function updateEligibilitySettings(db: Db, brandId: string, actor: 
     requiredKeywords: normalized.requiredKeywords.map(normalizeKeyword),
     inboxKeywords: normalized.inboxKeywords.map(normalizeKeyword),
   };
+  const names = new Map(segments.map((s) => [s.id, s.name]));
+  // The history shows segments by name (ids mean nothing to a reader; a later rename doesn't rewrite history).
+  const forHistory = ({ segmentIds, ...rest }: EligibilitySettings) => ({ ...rest, segments: segmentIds.map((id) => names.get(id) ?? "a deleted segment") });
   return db.$transaction(async (tx) => {
     const before = await getEligibilitySettings(tx, brandId);
     const { mode, ...rules } = saved;
     const row = await tx.agentSettings.update({ where: { brandId }, data: { eligibilityMode: mode, eligibilityRules: rules as Prisma.InputJsonValue } });
     const after = eligibilityOf(row);
-    await recordSettingsChange(tx, { brandId, actor, area: "eligibility", before, after });
+    await recordSettingsChange(tx, { brandId, actor, area: "eligibility", before: forHistory(before), after: forHistory(after) });
     return after;
   });
 }

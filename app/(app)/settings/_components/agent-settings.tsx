@@ -60,6 +60,7 @@ function SubHeading({ children }: { children: ReactNode }) {
 
 function AgentForm({ saved: initial }: { saved: AgentSettings }) {
   const trpc = useTRPC();
+  const isRestricted = useQuery(trpc.settings.restrictedGoods.queryOptions()).data?.isRestricted ?? false;
   const queryClient = useQueryClient();
   const toast = useToast();
   const invalidateHistory = useInvalidateSettingsHistory();
@@ -174,8 +175,20 @@ function AgentForm({ saved: initial }: { saved: AgentSettings }) {
           label="Customer agent is on"
           help="When it’s off, the agent doesn’t reply: every shopper text goes to the Conversations inbox for a teammate to answer."
           checked={draft.enabled}
+          // A restricted (SHAFT) brand can switch the agent off but never on.
+          disabled={isRestricted && !draft.enabled}
           onChange={(event) => set("enabled", event.target.checked)}
         />
+        {isRestricted ? (
+          <p className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="agent-restricted-notice">
+            The agent can’t be switched on: this brand is marked as selling restricted goods (sex, hate, alcohol, firearms, tobacco, vaping or
+            cannabis), for which carriers and the AI provider don’t allow automated conversations. Change it under{" "}
+            <a href="#brand-eligibility-heading" className="font-medium underline">
+              Brand eligibility
+            </a>
+            .
+          </p>
+        ) : null}
       </div>
 
       <div className="flex flex-col gap-5 border-t border-slate-200 pt-5">

@@ -31,7 +31,7 @@ const fieldLabels: Record<SettingsArea, Record<string, string>> = {
     maxRepliesPerConversation: "Agent replies per conversation",
     conversationWindowHours: "Conversation window (hours)",
   },
-  eligibility: { mode: "Who can chat", segmentIds: "Segments", requiredKeywords: "Keywords that start a conversation", inboxKeywords: "Keywords that go to the inbox" },
+  eligibility: { mode: "Who can chat", segments: "Segments", requiredKeywords: "Keywords that start a conversation", inboxKeywords: "Keywords that go to the inbox" },
   compliance: {
     helpReply: "HELP reply",
     optOutReply: "Opt-out confirmation (STOP)",

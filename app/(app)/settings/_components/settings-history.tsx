@@ -37,7 +37,7 @@ export function SettingsHistorySection() {
         <h2 id="settings-history-heading" className="text-base font-semibold text-slate-900">
           History
         </h2>
-        <p className="mt-1 text-sm text-slate-600">Every saved change to the customer agent, compliance texts and keyword automations: who made it, when, and what it was.</p>
+        <p className="mt-1 text-sm text-slate-600">Every saved change on this page: who made it, when, and what it was.</p>
       </div>
 
       {history.isPending ? (
@@ -48,7 +48,7 @@ export function SettingsHistorySection() {
         <EmptyState
           icon={<HistoryIcon className="size-5" />}
           title="No changes yet"
-          description="When someone on your team saves the customer agent, a compliance text or a keyword automation, the change shows here with who made it and when."
+          description="When someone on your team saves a setting on this page, the change shows here with who made it and when."
         />
       ) : (
         <>
