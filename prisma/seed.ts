@@ -6,6 +6,8 @@
 import type { Db, OrderStatus, SmsConsent } from "../server/db";
 import { hashPassword } from "../server/auth/password";
 import { encryptSecret } from "../server/channels/secret-box";
+import { EventName } from "../server/analytics/emit-event";
+import { segmentExamples } from "../server/segments/segment-examples";
 
 export const DEMO = {
   brandSlug: "juniper-outdoor",
@@ -216,22 +218,46 @@ export async function seedDemo(
 
   for (const o of orders) {
     const items = o.items.map((idx) => ({ sku: productRows[idx]!.sku, title: productRows[idx]!.title, quantity: 1, priceCents: productRows[idx]!.priceCents }));
+    const placedAt = new Date(now.getTime() - o.placedDaysAgo * DAY);
+    const totalCents = items.reduce((n, i) => n + i.priceCents, 0);
+    // The order history as events too, so segments on "Placed Order" work from the first start.
+    await db.event.create({
+      data: {
+        brandId: brand.id,
+        profileId: profileIds[o.shopper - 1]!,
+        name: EventName.placedOrder,
+        properties: { orderNumber: o.number, value: totalCents / 100, currency: "USD", itemCount: items.length, source: "seed" },
+        dedupeKey: `order:${o.number}`,
+        occurredAt: placedAt,
+      },
+    });
     await db.order.create({
       data: {
         brandId: brand.id,
         profileId: profileIds[o.shopper - 1]!,
         number: o.number,
         status: o.status,
-        totalCents: items.reduce((n, i) => n + i.priceCents, 0),
+        totalCents,
         items,
         carrier: o.carrier ?? null,
         trackingNumber: o.tracking ?? null,
         trackingUrl: o.carrier && o.tracking ? trackingUrl(o.carrier, o.tracking) : null,
         expectedDeliveryAt: o.etaDays !== undefined ? new Date(now.getTime() + o.etaDays * DAY) : null,
         deliveredAt: o.deliveredDaysAgo !== undefined ? new Date(now.getTime() - o.deliveredDaysAgo * DAY) : null,
-        placedAt: new Date(now.getTime() - o.placedDaysAgo * DAY),
+        placedAt,
       },
     });
   }
+  // Segments a marketer finds on the Segments page: VIPs, recent buyers, and the ready-made examples.
+  const demoSegments = [
+    { name: "VIP shoppers", description: "Profiles whose vip property is true.", definition: { type: "property", key: "vip", operator: "equals", value: true } },
+    {
+      name: "Ordered in the last 30 days",
+      description: "Placed at least one order in the last 30 days.",
+      definition: { type: "event", name: EventName.placedOrder, frequency: "at_least", count: 1, window: { kind: "last_days", days: 30 }, where: [] },
+    },
+    ...segmentExamples.filter((e) => e.key !== "subscribed").map((e) => ({ name: e.name, description: e.description, definition: e.definition })),
+  ];
+  await db.segment.createMany({ data: demoSegments.map((s) => ({ ...s, brandId: brand.id })) });
   return true;
 }
