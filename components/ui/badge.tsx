@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { cn } from "./cn";
 
-export type BadgeTone = "neutral" | "accent" | "automating" | "resolved" | "escalated" | "closed_out" | "failed";
+export type BadgeTone = "neutral" | "accent" | "automating" | "resolved" | "escalated" | "closed_out" | "failed" | "closed";
 
 // The status colours are the same everywhere Parley shows a status (see app/globals.css).
 const tones: Record<BadgeTone, { badge: string; dot: string }> = {
@@ -12,6 +12,8 @@ const tones: Record<BadgeTone, { badge: string; dot: string }> = {
   escalated: { badge: "bg-escalated-soft text-escalated-ink ring-escalated/40", dot: "bg-escalated" },
   closed_out: { badge: "bg-closed-out-soft text-closed-out-ink ring-closed-out/25", dot: "bg-closed-out" },
   failed: { badge: "bg-failed-soft text-failed-ink ring-failed/25", dot: "bg-failed" },
+  // Closed by a teammate: done, quieter than resolved.
+  closed: { badge: "bg-slate-100 text-slate-600 ring-slate-400/25", dot: "bg-slate-400" },
 };
 
 export function Badge({ tone = "neutral", withDot = false, className, children }: { tone?: BadgeTone; withDot?: boolean; className?: string; children: ReactNode }) {
@@ -29,7 +31,7 @@ export function Badge({ tone = "neutral", withDot = false, className, children }
   );
 }
 
-export type ConversationStatusValue = "automating" | "resolved" | "escalated" | "closed_out" | "failed";
+export type ConversationStatusValue = "automating" | "resolved" | "escalated" | "closed_out" | "failed" | "closed";
 
 export const conversationStatusLabel: Record<ConversationStatusValue, string> = {
   automating: "Automating",
@@ -37,6 +39,7 @@ export const conversationStatusLabel: Record<ConversationStatusValue, string> = 
   escalated: "Escalated",
   closed_out: "Closed out",
   failed: "Failed",
+  closed: "Closed",
 };
 
 export function StatusBadge({ status }: { status: ConversationStatusValue }) {
