@@ -7,10 +7,10 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Input } from "@/components/ui/input";
 import { PhoneNumber } from "@/components/ui/phone-number";
-import { useToast } from "@/components/ui/toast";
-import { fieldErrorsOf, focusFirstInvalid } from "./form-helpers";
+import { fieldErrorsOf } from "./form-helpers";
 import { FormSection } from "./form-section";
-import { useInvalidateSettingsHistory } from "./settings-history";
+import { useSaveFeedback } from "./use-save-feedback";
+import { SaveBar } from "./save-bar";
 
 type ChannelSettings = RouterOutputs["channels"]["get"];
 type TestSmsResult = RouterOutputs["channels"]["sendTest"];
@@ -43,41 +43,28 @@ function SubHeading({ children }: { children: string }) {
 function ChannelsForm({ saved: initial }: { saved: ChannelSettings }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const toast = useToast();
-  const invalidateHistory = useInvalidateSettingsHistory();
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const [saved, setSaved] = useState(initial);
   const [values, setValues] = useState<Values>({ smsNumber: initial.smsNumber, accountSid: initial.accountSid, authToken: "" });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [summary, setSummary] = useState<string | null>(null);
   const fieldIds = Object.fromEntries(FIELDS.map((key) => [key, `${id}-${key}`])) as Record<(typeof FIELDS)[number], string>;
+  const feedback = useSaveFeedback({ what: "Channel settings", formRef, fieldIds });
+  const { errors } = feedback;
 
   const isDirty = values.smsNumber !== saved.smsNumber || values.accountSid !== saved.accountSid || values.authToken !== "";
 
   const save = useMutation(
     trpc.channels.update.mutationOptions({
-      onMutate: () => {
-        setErrors({});
-        setSummary(null);
-      },
+      onMutate: feedback.onMutate,
       onSuccess: (result) => {
         setSaved(result);
         setValues({ smsNumber: result.smsNumber, accountSid: result.accountSid, authToken: "" });
         queryClient.setQueryData(trpc.channels.get.queryKey(), result);
         // The app shell shows the number and whether texts go through Twilio.
         void queryClient.invalidateQueries({ queryKey: trpc.brand.current.queryKey() });
-        toast({ tone: "success", title: "Channel settings saved", description: result.transport === "twilio" ? "Texts go through Twilio." : "Texts go to the built-in simulator." });
-        void invalidateHistory();
+        feedback.onSaved(result.transport === "twilio" ? "Texts go through Twilio." : "Texts go to the built-in simulator.");
       },
-      onError: (error) => {
-        const fields = fieldErrorsOf(error);
-        setErrors(fields);
-        const hasFieldErrors = FIELDS.some((key) => fields[key]);
-        setSummary(hasFieldErrors ? "Nothing was saved. Fix the fields marked above and save again." : errorMessageOf(error));
-        toast({ tone: "error", title: "Channel settings not saved", description: errorMessageOf(error) });
-        focusFirstInvalid(formRef.current, fieldIds, fields);
-      },
+      onError: feedback.onFailed,
     }),
   );
 
@@ -89,7 +76,7 @@ function ChannelsForm({ saved: initial }: { saved: ChannelSettings }) {
 
   function setValue(key: keyof Values, value: string) {
     setValues((all) => ({ ...all, [key]: value }));
-    if (errors[key]) setErrors((all) => ({ ...all, [key]: "" }));
+    feedback.clearError(key);
   }
 
   return (
@@ -169,19 +156,7 @@ function ChannelsForm({ saved: initial }: { saved: ChannelSettings }) {
           ) : null}
         </div>
 
-        <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4">
-          <Button type="submit" isLoading={save.isPending}>
-            Save channel settings
-          </Button>
-          <p className="text-xs text-slate-500" aria-live="polite">
-            {save.isPending ? "Saving…" : isDirty ? "You have unsaved changes." : "No unsaved changes."}
-          </p>
-        </div>
-        {summary ? (
-          <p role="alert" className="-mt-2 rounded-md bg-failed-soft px-3 py-2 text-sm text-failed-ink" data-testid="channels-error">
-            {summary}
-          </p>
-        ) : null}
+        <SaveBar label="Save channel settings" isPending={save.isPending} isDirty={isDirty} summary={feedback.summary} summaryTestId="channels-error" />
       </form>
 
       <Webhooks webhooks={saved.webhooks} />

@@ -1,14 +1,14 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useRef, useState, type FormEvent, type ReactNode } from "react";
-import { errorMessageOf, useTRPC, type RouterOutputs } from "@/components/trpc";
+import { useTRPC, type RouterOutputs } from "@/components/trpc";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { FormSection } from "./form-section";
 import { Textarea } from "@/components/ui/textarea";
-import { useToast } from "@/components/ui/toast";
-import { fieldErrorsOf, focusFirstInvalid, submitOnModEnter } from "./form-helpers";
-import { useInvalidateSettingsHistory } from "./settings-history";
+import { submitOnModEnter } from "./form-helpers";
+import { useSaveFeedback } from "./use-save-feedback";
+import { SaveBar } from "./save-bar";
 
 type ComplianceTexts = RouterOutputs["settings"]["compliance"];
 type ComplianceKey = "helpReply" | "optOutReply" | "optInReply";
@@ -68,17 +68,14 @@ export function ComplianceTextsSection() {
 function ComplianceForm({ saved: initial }: { saved: ComplianceTexts }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const toast = useToast();
-  const invalidateHistory = useInvalidateSettingsHistory();
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
   // What the server last confirmed; the form starts from it and returns to it after each save.
   const [saved, setSaved] = useState(initial);
   const [values, setValues] = useState<Values>(() => valuesOf(initial));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [summary, setSummary] = useState<string | null>(null);
-
   const fieldIds = Object.fromEntries(KEYS.map((key) => [key, `${id}-${key}`])) as Record<ComplianceKey, string>;
+  const feedback = useSaveFeedback({ what: "Compliance texts", formRef, fieldIds });
+  const { errors } = feedback;
 
   // A text is "default" when it is blank, or still the untouched default text the server sent.
   const isDefault = (key: ComplianceKey) => values[key].trim() === "" || (saved.isDefault[key] && values[key] === saved[key]);
@@ -86,25 +83,14 @@ function ComplianceForm({ saved: initial }: { saved: ComplianceTexts }) {
 
   const save = useMutation(
     trpc.settings.updateCompliance.mutationOptions({
-      onMutate: () => {
-        setErrors({});
-        setSummary(null);
-      },
+      onMutate: feedback.onMutate,
       onSuccess: (result) => {
         setSaved(result);
         setValues(valuesOf(result));
         queryClient.setQueryData(trpc.settings.compliance.queryKey(), result);
-        toast({ tone: "success", title: "Compliance texts saved" });
-        void invalidateHistory();
+        feedback.onSaved();
       },
-      onError: (error) => {
-        const fields = fieldErrorsOf(error);
-        setErrors(fields);
-        const hasFieldErrors = KEYS.some((key) => fields[key]);
-        setSummary(hasFieldErrors ? "Nothing was saved. Fix the texts marked above and save again." : errorMessageOf(error));
-        toast({ tone: "error", title: "Compliance texts not saved", description: errorMessageOf(error) });
-        focusFirstInvalid(formRef.current, fieldIds, fields);
-      },
+      onError: feedback.onFailed,
     }),
   );
 
@@ -121,7 +107,7 @@ function ComplianceForm({ saved: initial }: { saved: ComplianceTexts }) {
 
   function setValue(key: ComplianceKey, value: string) {
     setValues((all) => ({ ...all, [key]: value }));
-    if (errors[key]) setErrors((all) => ({ ...all, [key]: "" }));
+    feedback.clearError(key);
   }
 
   return (
@@ -172,19 +158,7 @@ function ComplianceForm({ saved: initial }: { saved: ComplianceTexts }) {
         );
       })}
 
-      <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4">
-        <Button type="submit" isLoading={save.isPending}>
-          Save compliance texts
-        </Button>
-        <p className="text-xs text-slate-500" aria-live="polite">
-          {save.isPending ? "Saving…" : isDirty ? "You have unsaved changes." : "No unsaved changes."}
-        </p>
-      </div>
-      {summary ? (
-        <p role="alert" className="-mt-3 rounded-md bg-failed-soft px-3 py-2 text-sm text-failed-ink" data-testid="compliance-error">
-          {summary}
-        </p>
-      ) : null}
+      <SaveBar label="Save compliance texts" isPending={save.isPending} isDirty={isDirty} summary={feedback.summary} summaryTestId="compliance-error" />
     </form>
   );
 }

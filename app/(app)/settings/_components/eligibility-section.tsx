@@ -3,16 +3,14 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useId, useRef, useState, type FormEvent } from "react";
 import { errorMessageOf, useTRPC, type RouterInputs, type RouterOutputs } from "@/components/trpc";
-import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
 import { RadioGroup } from "@/components/ui/radio-group";
 import { Skeleton } from "@/components/ui/skeleton";
-import { useToast } from "@/components/ui/toast";
 import { keywordsOf } from "./agent-draft";
-import { fieldErrorsOf, focusFirstInvalid } from "./form-helpers";
 import { FormSection } from "./form-section";
-import { useInvalidateSettingsHistory } from "./settings-history";
+import { useSaveFeedback } from "./use-save-feedback";
+import { SaveBar } from "./save-bar";
 
 type Eligibility = RouterOutputs["settings"]["eligibility"];
 type EligibilityInput = RouterInputs["settings"]["updateEligibility"];
@@ -56,45 +54,32 @@ export function EligibilitySection() {
 function EligibilityForm({ saved: initial }: { saved: Eligibility }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const toast = useToast();
-  const invalidateHistory = useInvalidateSettingsHistory();
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const segments = useQuery(trpc.segments.list.queryOptions());
   const [saved, setSaved] = useState(initial);
   const [draft, setDraft] = useState<Draft>(() => draftOf(initial));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [summary, setSummary] = useState<string | null>(null);
   const fieldIds = { segmentIds: `${id}-segments`, requiredKeywords: `${id}-required`, inboxKeywords: `${id}-inbox` };
+  const feedback = useSaveFeedback({ what: "Who can chat", formRef, fieldIds });
+  const { errors } = feedback;
   const isDirty = JSON.stringify(inputOf(draft)) !== JSON.stringify(inputOf(draftOf(saved)));
 
   const save = useMutation(
     trpc.settings.updateEligibility.mutationOptions({
-      onMutate: () => {
-        setErrors({});
-        setSummary(null);
-      },
+      onMutate: feedback.onMutate,
       onSuccess: (result) => {
         setSaved(result);
         setDraft(draftOf(result));
         queryClient.setQueryData(trpc.settings.eligibility.queryKey(), result);
-        toast({ tone: "success", title: "Who can chat saved", description: "New texts follow these rules at once." });
-        void invalidateHistory();
+        feedback.onSaved("New texts follow these rules at once.");
       },
-      onError: (error) => {
-        const fields = fieldErrorsOf(error);
-        setErrors(fields);
-        setSummary(Object.keys(fields).length ? "Nothing was saved. Fix the fields marked above and save again." : errorMessageOf(error));
-        toast({ tone: "error", title: "Who can chat not saved", description: errorMessageOf(error) });
-        focusFirstInvalid(formRef.current, fieldIds, fields);
-      },
+      onError: feedback.onFailed,
     }),
   );
 
   function update(patch: Partial<Draft>) {
     setDraft((d) => ({ ...d, ...patch }));
-    const cleared = Object.fromEntries(Object.keys(patch).map((k) => [k === "mode" ? "segmentIds" : k, ""]));
-    setErrors((e) => ({ ...e, ...cleared }));
+    for (const key of Object.keys(patch)) feedback.clearError(key === "mode" ? "segmentIds" : key);
   }
 
   function toggleSegment(segmentId: string, isChecked: boolean) {
@@ -193,19 +178,7 @@ function EligibilityForm({ saved: initial }: { saved: Eligibility }) {
         </ol>
       </details>
 
-      <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4">
-        <Button type="submit" isLoading={save.isPending}>
-          Save who can chat
-        </Button>
-        <p className="text-xs text-slate-500" aria-live="polite">
-          {save.isPending ? "Saving…" : isDirty ? "You have unsaved changes." : "No unsaved changes."}
-        </p>
-      </div>
-      {summary ? (
-        <p role="alert" className="-mt-3 rounded-md bg-failed-soft px-3 py-2 text-sm text-failed-ink" data-testid="eligibility-error">
-          {summary}
-        </p>
-      ) : null}
+      <SaveBar label="Save who can chat" isPending={save.isPending} isDirty={isDirty} summary={feedback.summary} summaryTestId="eligibility-error" />
     </form>
   );
 }

@@ -1,14 +1,13 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useRef, useState, type FormEvent } from "react";
-import { errorMessageOf, useTRPC, type RouterOutputs } from "@/components/trpc";
-import { Button } from "@/components/ui/button";
+import { useTRPC, type RouterOutputs } from "@/components/trpc";
 import { SegmentCounter } from "@/components/ui/segment-counter";
 import { Textarea } from "@/components/ui/textarea";
-import { useToast } from "@/components/ui/toast";
-import { fieldErrorsOf, focusFirstInvalid, submitOnModEnter } from "./form-helpers";
+import { submitOnModEnter } from "./form-helpers";
 import { FormSection } from "./form-section";
-import { useInvalidateSettingsHistory } from "./settings-history";
+import { useSaveFeedback } from "./use-save-feedback";
+import { SaveBar } from "./save-bar";
 
 type MarketingSettings = RouterOutputs["settings"]["marketing"];
 
@@ -39,38 +38,25 @@ function sampleCampaign(brandName: string): string {
 function MarketingForm({ saved: initial }: { saved: MarketingSettings }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const toast = useToast();
-  const invalidateHistory = useInvalidateSettingsHistory();
   const brand = useQuery(trpc.brand.current.queryOptions());
   const id = useId();
   const fieldId = `${id}-conversationStarter`;
   const formRef = useRef<HTMLFormElement>(null);
   const [saved, setSaved] = useState(initial);
   const [starter, setStarter] = useState(initial.conversationStarter);
-  const [error, setError] = useState<string | undefined>();
-  const [summary, setSummary] = useState<string | null>(null);
+  const feedback = useSaveFeedback({ what: "Conversation starter", formRef, fieldIds: { conversationStarter: fieldId } });
   const isDirty = starter !== saved.conversationStarter;
 
   const save = useMutation(
     trpc.settings.updateMarketing.mutationOptions({
-      onMutate: () => {
-        setError(undefined);
-        setSummary(null);
-      },
+      onMutate: feedback.onMutate,
       onSuccess: (result) => {
         setSaved(result);
         setStarter(result.conversationStarter);
         queryClient.setQueryData(trpc.settings.marketing.queryKey(), result);
-        toast({ tone: "success", title: "Conversation starter saved" });
-        void invalidateHistory();
+        feedback.onSaved();
       },
-      onError: (e) => {
-        const fields = fieldErrorsOf(e);
-        setError(fields.conversationStarter);
-        setSummary(fields.conversationStarter ? "Nothing was saved. Fix the conversation starter and save again." : errorMessageOf(e));
-        toast({ tone: "error", title: "Conversation starter not saved", description: errorMessageOf(e) });
-        focusFirstInvalid(formRef.current, { conversationStarter: fieldId }, fields);
-      },
+      onError: feedback.onFailed,
     }),
   );
 
@@ -89,11 +75,11 @@ function MarketingForm({ saved: initial }: { saved: MarketingSettings }) {
           id={fieldId}
           label="Conversation starter"
           help="Added to the end of a campaign text when you choose to invite replies. Required, and it must fit one SMS on its own. Press Control+Enter or Command+Enter to save."
-          error={error}
+          error={feedback.errors.conversationStarter}
           value={starter}
           onChange={(event) => {
             setStarter(event.target.value);
-            if (error) setError(undefined);
+            feedback.clearError("conversationStarter");
           }}
           placeholder="Questions? Reply to chat with us."
           maxLength={1600}
@@ -115,19 +101,7 @@ function MarketingForm({ saved: initial }: { saved: MarketingSettings }) {
         <p className="text-xs text-slate-500">The campaign text is an example; the starter is in bold. Each extra segment of a campaign is billed per shopper.</p>
       </figure>
 
-      <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4">
-        <Button type="submit" isLoading={save.isPending}>
-          Save conversation starter
-        </Button>
-        <p className="text-xs text-slate-500" aria-live="polite">
-          {save.isPending ? "Saving…" : isDirty ? "You have unsaved changes." : "No unsaved changes."}
-        </p>
-      </div>
-      {summary ? (
-        <p role="alert" className="-mt-3 rounded-md bg-failed-soft px-3 py-2 text-sm text-failed-ink" data-testid="marketing-error">
-          {summary}
-        </p>
-      ) : null}
+      <SaveBar label="Save conversation starter" isPending={save.isPending} isDirty={isDirty} summary={feedback.summary} summaryTestId="marketing-error" />
     </form>
   );
 }

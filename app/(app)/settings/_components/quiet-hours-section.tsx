@@ -1,14 +1,12 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useRef, useState, type FormEvent } from "react";
-import { errorMessageOf, useTRPC, type RouterOutputs } from "@/components/trpc";
-import { Button } from "@/components/ui/button";
+import { useTRPC, type RouterOutputs } from "@/components/trpc";
 import { Select } from "@/components/ui/select";
 import { Switch } from "@/components/ui/switch";
-import { useToast } from "@/components/ui/toast";
-import { fieldErrorsOf, focusFirstInvalid } from "./form-helpers";
 import { FormSection } from "./form-section";
-import { useInvalidateSettingsHistory } from "./settings-history";
+import { useSaveFeedback } from "./use-save-feedback";
+import { SaveBar } from "./save-bar";
 
 type QuietHours = RouterOutputs["settings"]["quietHours"];
 
@@ -43,38 +41,25 @@ export function QuietHoursSection() {
 function QuietHoursForm({ saved: initial }: { saved: QuietHours }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const toast = useToast();
-  const invalidateHistory = useInvalidateSettingsHistory();
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const [saved, setSaved] = useState(initial);
   const [values, setValues] = useState(initial);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [summary, setSummary] = useState<string | null>(null);
   const fieldIds = { quietHoursEnabled: `${id}-enabled`, quietHoursStart: `${id}-start`, quietHoursEnd: `${id}-end` };
+  const feedback = useSaveFeedback({ what: "Quiet hours", formRef, fieldIds });
+  const { errors } = feedback;
   const isDirty = values.enabled !== saved.enabled || values.start !== saved.start || values.end !== saved.end;
 
   const save = useMutation(
     trpc.settings.updateQuietHours.mutationOptions({
-      onMutate: () => {
-        setErrors({});
-        setSummary(null);
-      },
+      onMutate: feedback.onMutate,
       onSuccess: (result) => {
         setSaved(result);
         setValues(result);
         queryClient.setQueryData(trpc.settings.quietHours.queryKey(), result);
-        toast({ tone: "success", title: "Quiet hours saved" });
-        void invalidateHistory();
+        feedback.onSaved();
       },
-      onError: (e) => {
-        const fields = fieldErrorsOf(e);
-        setErrors(fields);
-        const hasFieldErrors = Object.keys(fieldIds).some((key) => fields[key]);
-        setSummary(hasFieldErrors ? "Nothing was saved. Fix the hours marked above and save again." : errorMessageOf(e));
-        toast({ tone: "error", title: "Quiet hours not saved", description: errorMessageOf(e) });
-        focusFirstInvalid(formRef.current, fieldIds, fields);
-      },
+      onError: feedback.onFailed,
     }),
   );
 
@@ -85,7 +70,7 @@ function QuietHoursForm({ saved: initial }: { saved: QuietHours }) {
 
   function set<K extends keyof QuietHours>(key: K, value: QuietHours[K], errorKey: string) {
     setValues((all) => ({ ...all, [key]: value }));
-    if (errors[errorKey]) setErrors((all) => ({ ...all, [errorKey]: "" }));
+    feedback.clearError(errorKey);
   }
 
   return (
@@ -133,19 +118,7 @@ function QuietHoursForm({ saved: initial }: { saved: QuietHours }) {
         <p className="text-xs text-amber-700">Sending can’t start and stop at the same hour.</p>
       ) : null}
 
-      <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4">
-        <Button type="submit" isLoading={save.isPending}>
-          Save quiet hours
-        </Button>
-        <p className="text-xs text-slate-500" aria-live="polite">
-          {save.isPending ? "Saving…" : isDirty ? "You have unsaved changes." : "No unsaved changes."}
-        </p>
-      </div>
-      {summary ? (
-        <p role="alert" className="-mt-2 rounded-md bg-failed-soft px-3 py-2 text-sm text-failed-ink">
-          {summary}
-        </p>
-      ) : null}
+      <SaveBar label="Save quiet hours" isPending={save.isPending} isDirty={isDirty} summary={feedback.summary} summaryTestId="quiet-hours-error" />
     </form>
   );
 }
