@@ -2,3 +2,4 @@ export { continueOrStartConversation, conversationHistory, findOpenAgentConversa
 export { resolveConversation, escalateConversation } from "./end-conversation";
 export { resolveExpiredConversations } from "./resolve-expired-conversations";
 export { listConversations, getConversation, listInboundTexts } from "./read-conversations";
+export { sendTeammateReply, MAX_REPLY_CHARACTERS, type TeammateReplyInput } from "./send-teammate-reply";

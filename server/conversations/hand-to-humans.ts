@@ -1,0 +1,69 @@
+import type { Conversation, ConversationStatus, Db } from "../db";
+import { emitEvent, EventName } from "../analytics";
+import { AppError } from "../errors";
+
+const HOUR = 3_600_000;
+
+/** Statuses a teammate's action turns into "escalated": the agent's own, and the finished ones (re-opened). */
+const becomesEscalated: ReadonlySet<ConversationStatus> = new Set(["automating", "resolved", "closed"]);
+
+/**
+ * A person takes over the conversation (a teammate takes it or replies, or a helpdesk rep replies):
+ * - automating → escalated, and the Escalated event (reason "teammate_took_over") is recorded;
+ * - resolved or closed → re-opened as escalated (endedAt and closedById cleared), unless the shopper has
+ *   already started a newer conversation: then it is refused, so a reply never lands in an old thread;
+ * - escalated, failed and closed out stay as they are (they are already with people);
+ * - the window runs at least one window length from now, so the shopper's answer reaches people,
+ *   not the agent, even when nobody is assigned (a helpdesk rep);
+ * - the assignee is set when one is given and nobody owns the conversation yet (a re-opened closed
+ *   conversation belongs to whoever re-opened it, or to nobody).
+ */
+export async function handToHumans(
+  db: Db,
+  input: { conversation: Conversation; assigneeId?: string | null; now: Date },
+): Promise<Conversation> {
+  const { conversation: c, now } = input;
+  const isEnded = c.status === "resolved" || c.status === "closed";
+  if (isEnded) {
+    const newer = await db.conversation.findFirst({
+      where: { brandId: c.brandId, profileId: c.profileId, id: { not: c.id }, startedAt: { gt: c.startedAt } },
+      select: { id: true },
+    });
+    if (newer) {
+      throw new AppError("CONFLICT", {
+        message: `conversation ${c.id} has a newer conversation ${newer.id}`,
+        userMessage: "This shopper has started a newer conversation since this one ended. Open the newer conversation to reply or take it.",
+      });
+    }
+  }
+  const settings = await db.agentSettings.findUnique({ where: { brandId: c.brandId }, select: { conversationWindowHours: true } });
+  const windowEndsAt = new Date(Math.max(c.windowEndsAt.getTime(), now.getTime() + (settings?.conversationWindowHours ?? 24) * HOUR));
+  const isNewlyEscalated = becomesEscalated.has(c.status);
+  // A closed conversation is re-opened by whoever acts now; nobody else owns it any more.
+  const assignment =
+    c.status === "closed"
+      ? { assigneeId: input.assigneeId ?? null, assignedAt: input.assigneeId ? now : null }
+      : input.assigneeId && !c.assigneeId
+        ? { assigneeId: input.assigneeId, assignedAt: now }
+        : {};
+  const updated = await db.conversation.update({
+    where: { id: c.id },
+    data: {
+      windowEndsAt,
+      ...(isNewlyEscalated ? { status: "escalated" as const, endedAt: null, closedById: null } : {}),
+      ...(c.status === "automating" ? { escalationReason: c.escalationReason ?? "teammate_took_over" } : {}),
+      ...assignment,
+    },
+  });
+  if (c.status === "automating") {
+    await emitEvent(db, {
+      brandId: c.brandId,
+      profileId: c.profileId,
+      name: EventName.conversationEscalated,
+      properties: { conversationId: c.id, channel: c.channel, reason: "teammate_took_over", skill: c.skill, outcome: "escalated" },
+      dedupeKey: `escalated:${c.id}`,
+      occurredAt: now,
+    });
+  }
+  return updated;
+}
