@@ -1,7 +1,9 @@
 import { brandRouter } from "./routers/brand";
+import { campaignsRouter } from "./routers/campaigns";
 import { channelsRouter } from "./routers/channels";
 import { conversationsRouter } from "./routers/conversations";
 import { helpdeskRouter } from "./routers/helpdesk";
+import { performanceRouter } from "./routers/performance";
 import { profilesRouter } from "./routers/profiles";
 import { segmentsRouter } from "./routers/segments";
 import { settingsRouter } from "./routers/settings";
@@ -11,9 +13,11 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   brand: brandRouter,
+  campaigns: campaignsRouter,
   channels: channelsRouter,
   conversations: conversationsRouter,
   helpdesk: helpdeskRouter,
+  performance: performanceRouter,
   profiles: profilesRouter,
   segments: segmentsRouter,
   settings: settingsRouter,
