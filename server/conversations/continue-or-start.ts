@@ -4,20 +4,31 @@ import { emitEvent, EventName } from "../analytics";
 export type ConversationDecision =
   | { type: "continued"; conversation: Conversation }
   | { type: "started"; conversation: Conversation }
-  /** The latest conversation in its window is with a person (escalated) or failed: the agent stays silent. */
+  /** A teammate owns a conversation (any window), or the latest one in its window is escalated, closed out or failed: the agent stays silent. */
   | { type: "with_humans"; conversation: Conversation };
 
 const HOUR = 3_600_000;
 
 /**
  * Continues the shopper's conversation while inside its window, or starts one (emitting
- * Started). A conversation handed to a person or failed stays with humans until its window ends.
+ * Started). A conversation a teammate owns (assigned and not closed) stays with them regardless of
+ * its window; one handed to a person or failed stays with humans until its window ends. A closed
+ * conversation is over: the next text starts a new one.
  */
 export async function continueOrStartConversation(
   db: Db,
   input: { brandId: string; profile: Profile; message: Message; windowHours: number; now: Date },
 ): Promise<ConversationDecision> {
   const windowEndsAt = new Date(input.now.getTime() + input.windowHours * HOUR);
+  // A teammate owns it (assigned, not closed): people answer, whatever the window says.
+  const owned = await db.conversation.findFirst({
+    where: { brandId: input.brandId, profileId: input.profile.id, assigneeId: { not: null }, status: { not: "closed" } },
+    orderBy: { lastMessageAt: "desc" },
+  });
+  if (owned) {
+    const touched = await db.conversation.update({ where: { id: owned.id }, data: { lastMessageAt: input.now } });
+    return { type: "with_humans", conversation: touched };
+  }
   const latest = await db.conversation.findFirst({
     where: { brandId: input.brandId, profileId: input.profile.id, windowEndsAt: { gt: input.now } },
     orderBy: { lastMessageAt: "desc" },

@@ -1,5 +1,18 @@
 export { continueOrStartConversation, conversationHistory, findOpenAgentConversation, type ConversationDecision } from "./continue-or-start";
 export { resolveConversation, escalateConversation } from "./end-conversation";
 export { resolveExpiredConversations } from "./resolve-expired-conversations";
-export { listConversations, getConversation, listInboundTexts } from "./read-conversations";
+export {
+  listConversations,
+  getConversation,
+  listInboundTexts,
+  unreadCounts,
+  conversationDispositions,
+  type ConversationDisposition,
+  type ConversationListFilters,
+} from "./read-conversations";
 export { sendTeammateReply, MAX_REPLY_CHARACTERS, type TeammateReplyInput } from "./send-teammate-reply";
+export { assignConversation, unassignConversation } from "./assign-conversation";
+export { closeConversation } from "./close-conversation";
+export { addConversationNote, MAX_NOTE_CHARACTERS } from "./add-conversation-note";
+export { markConversationRead } from "./mark-conversation-read";
+export { countAwaitingHumans } from "./count-awaiting-humans";

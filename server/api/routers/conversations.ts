@@ -1,21 +1,49 @@
 import { z } from "zod";
 import { AppError } from "../../errors";
-import { getConversation, listConversations, listInboundTexts } from "../../conversations";
+import {
+  addConversationNote,
+  assignConversation,
+  closeConversation,
+  conversationDispositions,
+  countAwaitingHumans,
+  getConversation,
+  listConversations,
+  listInboundTexts,
+  markConversationRead,
+  sendTeammateReply,
+  unassignConversation,
+} from "../../conversations";
 import { describeDisposition } from "../../inbound";
 import { brandProcedure, createTRPCRouter } from "../trpc";
 
-const statusSchema = z.enum(["automating", "resolved", "escalated", "closed_out", "failed"]);
+const statusSchema = z.enum(["automating", "resolved", "escalated", "closed_out", "failed", "closed"]);
+const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Pick a date.");
+const idSchema = z.object({ id: z.string().min(1).max(40) });
+// Generous transport caps; the domain functions refuse with the words people see (1,600 / 2,000 characters).
+const textSchema = z.string().max(10_000);
 
 export const conversationsRouter = createTRPCRouter({
   list: brandProcedure
-    .input(z.object({ status: statusSchema.optional(), cursor: z.string().max(40).optional(), limit: z.number().int().min(1).max(100).default(25) }))
+    .input(
+      z.object({
+        status: statusSchema.optional(),
+        disposition: z.enum(conversationDispositions).optional(),
+        campaignId: z.string().max(40).optional(),
+        from: daySchema.optional(),
+        to: daySchema.optional(),
+        search: z.string().max(100).optional(),
+        cursor: z.string().max(40).optional(),
+        limit: z.number().int().min(1).max(100).default(25),
+      }),
+    )
     .query(({ ctx, input }) => listConversations(ctx.db, ctx.brandId, input)),
 
-  get: brandProcedure.input(z.object({ id: z.string().min(1).max(40) })).query(async ({ ctx, input }) => {
+  get: brandProcedure.input(idSchema).query(async ({ ctx, input }) => {
     const found = await getConversation(ctx.db, ctx.brandId, input.id);
     if (!found) throw new AppError("NOT_FOUND", { userMessage: "That conversation does not exist." });
     return {
       ...found,
+      viewerUserId: ctx.member.userId,
       messages: found.messages.map((m) => ({ ...m, dispositionText: m.disposition ? describeDisposition(m.disposition) : null })),
     };
   }),
@@ -26,4 +54,39 @@ export const conversationsRouter = createTRPCRouter({
       const rows = await listInboundTexts(ctx.db, ctx.brandId, input);
       return rows.map((m) => ({ ...m, dispositionText: m.disposition ? describeDisposition(m.disposition) : "Waiting to be processed" }));
     }),
+
+  /** How many conversations wait for a person (the sidebar badge). */
+  awaitingCount: brandProcedure.query(({ ctx }) => countAwaitingHumans(ctx.db, ctx.brandId)),
+
+  assign: brandProcedure
+    .input(idSchema)
+    .mutation(({ ctx, input }) => assignConversation(ctx.db, { brandId: ctx.brandId, conversationId: input.id, userId: ctx.member.userId })),
+
+  unassign: brandProcedure.input(idSchema).mutation(({ ctx, input }) => unassignConversation(ctx.db, { brandId: ctx.brandId, conversationId: input.id })),
+
+  reply: brandProcedure
+    .input(idSchema.extend({ body: textSchema, idempotencyKey: z.string().min(8).max(100).optional() }))
+    .mutation(({ ctx, input }) =>
+      sendTeammateReply(ctx.db, {
+        brandId: ctx.brandId,
+        conversationId: input.id,
+        body: input.body,
+        author: { userId: ctx.member.userId, name: ctx.member.name },
+        idempotencyKey: input.idempotencyKey,
+      }),
+    ),
+
+  addNote: brandProcedure
+    .input(idSchema.extend({ body: textSchema }))
+    .mutation(({ ctx, input }) => addConversationNote(ctx.db, { brandId: ctx.brandId, conversationId: input.id, userId: ctx.member.userId, body: input.body })),
+
+  close: brandProcedure
+    .input(idSchema)
+    .mutation(({ ctx, input }) => closeConversation(ctx.db, { brandId: ctx.brandId, conversationId: input.id, userId: ctx.member.userId })),
+
+  markRead: brandProcedure.input(idSchema).mutation(async ({ ctx, input }) => {
+    const isMarked = await markConversationRead(ctx.db, { brandId: ctx.brandId, conversationId: input.id });
+    if (!isMarked) throw new AppError("NOT_FOUND", { userMessage: "That conversation does not exist." });
+    return { ok: true as const };
+  }),
 });
