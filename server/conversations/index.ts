@@ -6,6 +6,7 @@ export {
   getConversation,
   listInboundTexts,
   unreadCounts,
+  listCampaignChoices,
   conversationDispositions,
   type ConversationDisposition,
   type ConversationListFilters,

@@ -173,3 +173,8 @@ export async function listInboundTexts(db: Db, brandId: string, opts: { answered
     include: { profile: { select: { id: true, phone: true, firstName: true, lastName: true } } },
   });
 }
+
+/** The brand's campaigns to filter conversations by, newest first (none until a campaign is created). */
+export function listCampaignChoices(db: Db, brandId: string) {
+  return db.campaign.findMany({ where: { brandId }, orderBy: { createdAt: "desc" }, take: 200, select: { id: true, name: true } });
+}

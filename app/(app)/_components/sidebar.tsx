@@ -25,9 +25,11 @@ const NAV: { href: string; label: string; icon: ReactNode; hasEscalationBadge?: 
 export function Sidebar({ initialOverview }: { initialOverview: Overview }) {
   const pathname = usePathname();
   const trpc = useTRPC();
-  // Refreshes the escalation badge while the app is open.
-  const { data } = useQuery({ ...trpc.brand.current.queryOptions(), initialData: initialOverview, refetchInterval: 15_000 });
+  const { data } = useQuery({ ...trpc.brand.current.queryOptions(), initialData: initialOverview, refetchInterval: 60_000 });
   const overview = data ?? initialOverview;
+  // Conversations waiting for a person (escalated, not closed), polled so a new handoff shows within seconds.
+  const awaiting = useQuery({ ...trpc.conversations.awaitingCount.queryOptions(), initialData: initialOverview.awaitingHuman, refetchInterval: 5_000 });
+  const awaitingHuman = awaiting.data ?? overview.awaitingHuman;
 
   return (
     <aside className="flex shrink-0 flex-col border-b border-slate-200 bg-white md:sticky md:top-0 md:h-screen md:w-60 md:border-r md:border-b-0">
@@ -47,7 +49,7 @@ export function Sidebar({ initialOverview }: { initialOverview: Overview }) {
         <ul className="flex flex-row flex-wrap gap-0.5 md:flex-col">
           {NAV.map((item) => {
             const isActive = pathname === item.href || pathname.startsWith(`${item.href}/`);
-            const badge = item.hasEscalationBadge && overview.awaitingHuman > 0 ? overview.awaitingHuman : null;
+            const badge = item.hasEscalationBadge && awaitingHuman > 0 ? awaitingHuman : null;
             return (
               <li key={item.href}>
                 <Link
@@ -63,7 +65,7 @@ export function Sidebar({ initialOverview }: { initialOverview: Overview }) {
                   {badge !== null ? (
                     <span
                       className="rounded-full bg-escalated-soft px-1.5 text-xs font-semibold text-escalated-ink tabular-nums ring-1 ring-escalated/40 ring-inset"
-                      title={`${formatNumber(badge)} escalated ${badge === 1 ? "conversation is" : "conversations are"} waiting for a person`}
+                      title={`${formatNumber(badge)} escalated ${badge === 1 ? "conversation is" : "conversations are"} waiting for a person (until a teammate closes ${badge === 1 ? "it" : "them"})`}
                       data-testid="escalations-badge"
                     >
                       {formatNumber(badge)}

@@ -11,7 +11,7 @@ export default function ConversationsPage() {
     <>
       <PageHeader
         title="Conversations"
-        description="Every exchange between your shoppers and the agent, and every inbound text with why it was or wasn't answered."
+        description="Your inbox: every conversation with the agent, the ones waiting for a person, and every inbound text with why it was or wasn't answered."
       />
       <Suspense fallback={<SkeletonRows rows={6} />}>
         <ConversationsView />

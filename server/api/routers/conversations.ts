@@ -7,6 +7,7 @@ import {
   conversationDispositions,
   countAwaitingHumans,
   getConversation,
+  listCampaignChoices,
   listConversations,
   listInboundTexts,
   markConversationRead,
@@ -54,6 +55,9 @@ export const conversationsRouter = createTRPCRouter({
       const rows = await listInboundTexts(ctx.db, ctx.brandId, input);
       return rows.map((m) => ({ ...m, dispositionText: m.disposition ? describeDisposition(m.disposition) : "Waiting to be processed" }));
     }),
+
+  /** Campaigns to filter the list by. */
+  campaignChoices: brandProcedure.query(({ ctx }) => listCampaignChoices(ctx.db, ctx.brandId)),
 
   /** How many conversations wait for a person (the sidebar badge). */
   awaitingCount: brandProcedure.query(({ ctx }) => countAwaitingHumans(ctx.db, ctx.brandId)),

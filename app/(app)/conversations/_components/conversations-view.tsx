@@ -2,25 +2,22 @@
 import { useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { TabPanel, Tabs } from "@/components/ui/tabs";
-import type { ConversationStatus } from "@/components/trpc";
-import { ConversationsTable, isConversationStatus } from "./conversations-table";
+import { ConversationsTable } from "./conversations-table";
 import { InboundTextsTable } from "./inbound-texts-table";
+import { filtersFromUrl, filtersToUrl, type ListFilters } from "./list-filters";
 
 type View = "conversations" | "inbound";
 const TABS_ID = "conversations-views";
 
 /**
  * The two views and their filters. State lives here and is mirrored into the URL
- * (?view=inbound, ?status=escalated, ?answered=no) so a reload or a shared link shows the same view;
- * replaceState keeps it a client-side change, without a server round trip.
+ * (?view=inbound, ?status=escalated&q=…, ?answered=no) so a reload or a shared link shows the same
+ * view; replaceState keeps it a client-side change, without a server round trip.
  */
 export function ConversationsView() {
   const searchParams = useSearchParams();
   const [view, setView] = useState<View>(searchParams.get("view") === "inbound" ? "inbound" : "conversations");
-  const [status, setStatus] = useState<ConversationStatus | undefined>(() => {
-    const value = searchParams.get("status");
-    return value && isConversationStatus(value) ? value : undefined;
-  });
+  const [filters, setFilters] = useState<ListFilters>(() => filtersFromUrl(new URLSearchParams(searchParams.toString())));
   const [isNotAnsweredOnly, setIsNotAnsweredOnly] = useState(searchParams.get("answered") === "no");
 
   function mirrorToUrl(changes: Record<string, string | null>) {
@@ -33,13 +30,13 @@ export function ConversationsView() {
     window.history.replaceState(null, "", query ? `${window.location.pathname}?${query}` : window.location.pathname);
   }
 
-  function update(changes: { view?: View; status?: ConversationStatus | null; isNotAnsweredOnly?: boolean }) {
+  function update(changes: { view?: View; filters?: ListFilters; isNotAnsweredOnly?: boolean }) {
     if (changes.view !== undefined) setView(changes.view);
-    if (changes.status !== undefined) setStatus(changes.status ?? undefined);
+    if (changes.filters !== undefined) setFilters(changes.filters);
     if (changes.isNotAnsweredOnly !== undefined) setIsNotAnsweredOnly(changes.isNotAnsweredOnly);
     mirrorToUrl({
       ...(changes.view !== undefined ? { view: changes.view === "inbound" ? "inbound" : null } : {}),
-      ...(changes.status !== undefined ? { status: changes.status } : {}),
+      ...(changes.filters !== undefined ? filtersToUrl(changes.filters) : {}),
       ...(changes.isNotAnsweredOnly !== undefined ? { answered: changes.isNotAnsweredOnly ? "no" : null } : {}),
     });
   }
@@ -58,7 +55,7 @@ export function ConversationsView() {
       />
       {view === "conversations" ? (
         <TabPanel idBase={TABS_ID} value="conversations">
-          <ConversationsTable status={status} onStatusChange={(value) => update({ status: value ?? null })} />
+          <ConversationsTable filters={filters} onFiltersChange={(value) => update({ filters: value })} />
         </TabPanel>
       ) : (
         <TabPanel idBase={TABS_ID} value="inbound">

@@ -1,11 +1,11 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { PageHeader } from "@/components/page-header";
 import { shopperName } from "@/components/shopper-name";
 import { errorCodeOf, errorMessageOf, useTRPC, type RouterOutputs } from "@/components/trpc";
-import { ConsentBadge, StatusBadge } from "@/components/ui/badge";
+import { Badge, ConsentBadge, StatusBadge, type BadgeTone } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -17,9 +17,15 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useTimeZone } from "@/components/ui/time-zone";
 import { buildTimeline } from "./build-timeline";
+import { ConversationActions } from "./conversation-actions";
+import { ReplyBox } from "./reply-box";
 import { Transcript } from "./transcript";
 
-type Conversation = RouterOutputs["conversations"]["get"]["conversation"];
+type Detail = RouterOutputs["conversations"]["get"];
+type Conversation = Detail["conversation"];
+
+// A teammate waits for the shopper's answer on this page: new texts show up within seconds.
+const POLL_MS = 5_000;
 
 function BackLink() {
   return (
@@ -30,15 +36,29 @@ function BackLink() {
   );
 }
 
+/** Opening the conversation, and every new shopper text seen while it is open, marks it read. */
+function useMarkRead(id: string, inboundCount: number | undefined) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { mutate } = useMutation(
+    trpc.conversations.markRead.mutationOptions({
+      onSuccess: () => {
+        void queryClient.invalidateQueries({ queryKey: trpc.conversations.list.pathKey() });
+      },
+    }),
+  );
+  useEffect(() => {
+    if (inboundCount === undefined) return;
+    mutate({ id });
+  }, [id, inboundCount, mutate]);
+}
+
 export function ConversationDetail({ id }: { id: string }) {
   const trpc = useTRPC();
   const timeZone = useTimeZone();
   const overview = useQuery(trpc.brand.current.queryOptions());
-  const detail = useQuery({
-    ...trpc.conversations.get.queryOptions({ id }),
-    // An automating conversation can still change while someone reads it.
-    refetchInterval: (query) => (query.state.data?.conversation.status === "automating" ? 5_000 : false),
-  });
+  const detail = useQuery({ ...trpc.conversations.get.queryOptions({ id }), refetchInterval: POLL_MS });
+  useMarkRead(id, detail.data ? detail.data.messages.filter((m) => m.direction === "inbound").length : undefined);
 
   if (detail.isPending) return <DetailSkeleton />;
 
@@ -84,67 +104,108 @@ export function ConversationDetail({ id }: { id: string }) {
             Conversation with <PhoneNumber value={profile.phone} /> · started {formatDateTime(conversation.startedAt, timeZone)}
           </>
         }
-        action={
-          canSimulate ? (
-            <Link href={`/simulator?phone=${encodeURIComponent(profile.phone)}`} className={buttonClasses({ variant: "secondary" })}>
-              Text as this shopper
-            </Link>
-          ) : undefined
-        }
+        action={<ConversationActions detail={detail.data} canSimulate={canSimulate} />}
       >
         <div className="mt-3 flex flex-wrap items-center gap-2">
           <StatusBadge status={conversation.status} />
+          <OwnerBadge detail={detail.data} />
           {conversation.skill ? <span className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700">{conversation.skill}</span> : null}
         </div>
       </PageHeader>
 
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,1fr)_300px]">
         <div className="flex min-w-0 flex-col gap-4">
-          <HandoffNote conversation={conversation} />
+          <HandoffNote detail={detail.data} />
           <Card>
             <CardHeader title="Transcript" description={`${formatNumber(messages.length)} ${messages.length === 1 ? "text" : "texts"}, oldest first`} />
             <CardBody className="px-4 py-5 sm:px-6">
-              {messages.length === 0 ? <p className="py-8 text-center text-sm text-slate-500">No texts in this conversation.</p> : <Transcript items={timeline} timeZone={timeZone} />}
+              {timeline.length === 0 ? <p className="py-8 text-center text-sm text-slate-500">No texts in this conversation.</p> : <Transcript items={timeline} timeZone={timeZone} />}
             </CardBody>
-            <div className="border-t border-slate-200 bg-slate-50 px-4 py-3 text-xs text-slate-500 sm:px-6">
-              Replying as a teammate from Parley is not built yet.
-              {canSimulate ? " To keep the conversation going, text as this shopper from the Simulator." : null}
-            </div>
+            <ReplyBox detail={detail.data} />
           </Card>
         </div>
-        <ConversationFacts conversation={conversation} />
+        <ConversationFacts detail={detail.data} />
       </div>
     </>
   );
 }
 
-/** The handoff note, pinned above the transcript: why the agent stepped back and what the teammate needs to know. */
-function HandoffNote({ conversation }: { conversation: Conversation }) {
-  if (!conversation.escalationReason && !conversation.summary) return null;
+/** Who owns the conversation, in one badge: you, a teammate, nobody yet, or who closed it. */
+function OwnerBadge({ detail }: { detail: Detail }) {
+  const c = detail.conversation;
+  const isMine = c.assignee?.id === detail.viewerUserId;
+  let tone: BadgeTone = "neutral";
+  let text: string;
+  if (c.status === "closed") text = detail.closedBy ? `Closed by ${detail.closedBy.id === detail.viewerUserId ? "you" : detail.closedBy.name}` : "Closed";
+  else if (c.assignee) {
+    tone = "accent";
+    text = isMine ? "Owned by you" : `Owned by ${c.assignee.name}`;
+  } else if (c.status === "escalated") {
+    tone = "escalated";
+    text = "Nobody owns this yet";
+  } else return null;
+  return (
+    <span data-testid="conversation-owner">
+      <Badge tone={tone}>{text}</Badge>
+    </span>
+  );
+}
+
+const sentimentTone: Record<string, BadgeTone> = { positive: "resolved", neutral: "neutral", negative: "failed" };
+
+/** The handoff note, pinned above the transcript: what the shopper wants, what was tried, and how they feel. */
+function HandoffNote({ detail }: { detail: Detail }) {
+  const { conversation, ticket } = detail;
+  const summary = ticket?.summary ?? conversation.summary;
+  const sentiment = ticket?.sentiment ?? conversation.sentiment;
+  const reason = ticket?.reason ?? conversation.escalationReason;
+  if (!summary && !reason) return null;
+  const isDeliveredElsewhere = ticket && ticket.destination !== "inbox";
   return (
     <section aria-labelledby="handoff-heading" className="rounded-lg border border-amber-200 bg-escalated-soft px-4 py-3" data-testid="handoff-note">
-      <h2 id="handoff-heading" className="text-sm font-semibold text-escalated-ink">
-        {conversation.status === "escalated" ? "Handed to a teammate" : "Handoff note"}
-      </h2>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id="handoff-heading" className="text-sm font-semibold text-escalated-ink">
+          Handoff note
+        </h2>
+        {sentiment ? (
+          <span data-testid="handoff-sentiment">
+            <Badge tone={sentimentTone[sentiment] ?? "neutral"} withDot>
+              <span className="capitalize">{sentiment}</span>
+              <span className="sr-only"> sentiment</span>
+            </Badge>
+          </span>
+        ) : null}
+      </div>
       <dl className="mt-2 grid grid-cols-[6rem_minmax(0,1fr)] gap-x-3 gap-y-1.5 text-sm">
-        {conversation.escalationReason ? (
+        {reason ? (
           <>
             <dt className="text-slate-600">Reason</dt>
             <dd className="text-slate-900" data-testid="escalation-reason">
-              {conversation.escalationReason.replace(/_/g, " ")}
+              {reason.startsWith("rule:") ? `Escalation rule “${reason.slice(5)}”` : reason.replace(/_/g, " ")}
             </dd>
           </>
         ) : null}
-        {conversation.summary ? (
+        {summary ? (
           <>
             <dt className="text-slate-600">Summary</dt>
-            <dd className="text-slate-900">{conversation.summary}</dd>
+            <dd className="text-slate-900" data-testid="handoff-summary">
+              {summary}
+            </dd>
           </>
         ) : null}
-        {conversation.sentiment ? (
+        {sentiment ? (
           <>
             <dt className="text-slate-600">Sentiment</dt>
-            <dd className="text-slate-900 capitalize">{conversation.sentiment}</dd>
+            <dd className="text-slate-900 capitalize">{sentiment}</dd>
+          </>
+        ) : null}
+        {isDeliveredElsewhere ? (
+          <>
+            <dt className="text-slate-600">Helpdesk</dt>
+            <dd className="text-slate-900">
+              <span className="capitalize">{ticket.destination}</span> · {ticket.deliveryStatus.replace(/_/g, " ")}
+              {ticket.lastError ? <span className="block text-xs text-red-700">{ticket.lastError}</span> : null}
+            </dd>
           </>
         ) : null}
       </dl>
@@ -161,15 +222,18 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function ConversationFacts({ conversation }: { conversation: Conversation }) {
-  const isOpen = conversation.status === "automating";
+function ConversationFacts({ detail }: { detail: Detail }) {
+  const conversation: Conversation = detail.conversation;
+  const isOpen = conversation.status === "automating" || (conversation.status === "escalated" && !conversation.assignee);
   return (
     <Card className="h-fit xl:sticky xl:top-8">
       <CardHeader title="Details" />
       <CardBody className="py-1">
         <dl className="divide-y divide-slate-100">
           <Fact label="Shopper">
-            <PhoneNumber value={conversation.profile.phone} />
+            <Link href={`/profiles/${conversation.profile.id}`} className="text-accent hover:underline">
+              <PhoneNumber value={conversation.profile.phone} />
+            </Link>
           </Fact>
           <Fact label="SMS consent">
             <ConsentBadge consent={conversation.profile.smsConsent} />
@@ -177,6 +241,18 @@ function ConversationFacts({ conversation }: { conversation: Conversation }) {
           <Fact label="Status">
             <StatusBadge status={conversation.status} />
           </Fact>
+          <Fact label="Owner">{conversation.assignee ? (conversation.assignee.id === detail.viewerUserId ? "You" : conversation.assignee.name) : "Nobody"}</Fact>
+          {conversation.assignedAt && conversation.assignee ? (
+            <Fact label="Taken">
+              <RelativeTime date={conversation.assignedAt} />
+            </Fact>
+          ) : null}
+          {conversation.status === "closed" && conversation.endedAt ? (
+            <Fact label="Closed">
+              <RelativeTime date={conversation.endedAt} />
+              {detail.closedBy ? <span className="block text-xs text-slate-500">by {detail.closedBy.name}</span> : null}
+            </Fact>
+          ) : null}
           <Fact label="Skill">{conversation.skill ? <span className="font-mono text-xs">{conversation.skill}</span> : "—"}</Fact>
           <Fact label="Agent replies">{formatNumber(conversation.agentReplyCount)}</Fact>
           <Fact label="Started">
@@ -186,7 +262,7 @@ function ConversationFacts({ conversation }: { conversation: Conversation }) {
             <RelativeTime date={conversation.lastMessageAt} />
           </Fact>
           {isOpen ? (
-            <Fact label="Window closes">
+            <Fact label={conversation.status === "automating" ? "Window closes" : "Agent silent until"}>
               <RelativeTime date={conversation.windowEndsAt} />
             </Fact>
           ) : null}

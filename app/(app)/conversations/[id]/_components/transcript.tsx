@@ -3,9 +3,9 @@ import { MessageBubble } from "@/components/message-bubble";
 import { ToolCalls, toToolCalls } from "@/components/tool-calls";
 import { cn } from "@/components/ui/cn";
 import { DispositionChip } from "@/components/ui/disposition-chip";
-import { formatDay, formatDuration } from "@/components/ui/format";
+import { formatDay, formatDuration, formatExact, formatTime } from "@/components/ui/format";
 import { useNow } from "@/components/ui/time-zone";
-import type { EventTone, TimelineItem, Turn } from "./build-timeline";
+import type { EventTone, Note, TimelineItem, Turn } from "./build-timeline";
 
 const eventDot: Record<EventTone, string> = {
   automating: "bg-automating",
@@ -13,6 +13,7 @@ const eventDot: Record<EventTone, string> = {
   escalated: "bg-escalated",
   closed_out: "bg-closed-out",
   failed: "bg-failed",
+  closed: "bg-slate-500",
   neutral: "bg-slate-400",
 };
 
@@ -43,6 +44,13 @@ export function Transcript({ items, timeZone }: { items: TimelineItem[]; timeZon
             </li>
           );
         }
+        if (item.kind === "note") {
+          return (
+            <li key={item.key}>
+              <NoteCard note={item.note} timeZone={timeZone} />
+            </li>
+          );
+        }
         const { message, turn } = item;
         const isInbound = message.direction === "inbound";
         return (
@@ -54,6 +62,12 @@ export function Transcript({ items, timeZone }: { items: TimelineItem[]; timeZon
                   <span className="text-[11px] text-slate-500">{message.dispositionText ?? "Processing…"}</span>
                 </span>
               ) : null}
+              {message.author === "human" && message.authorName ? (
+                <span className="text-[11px] text-slate-500" data-testid="reply-author">
+                  Sent by {message.authorName}
+                </span>
+              ) : null}
+              {message.status === "failed" && message.errorMessage ? <span className="max-w-md text-[11px] text-red-700">{message.errorMessage}</span> : null}
               {turn ? <TurnDetails turn={turn} /> : null}
             </MessageBubble>
           </li>
@@ -94,5 +108,21 @@ function TurnDetails({ turn }: { turn: Turn }) {
         {calls.length ? <ToolCalls tools={turn.tools} /> : null}
       </div>
     </details>
+  );
+}
+
+/** A teammate's internal note: set apart from the texts, and plainly never sent. */
+function NoteCard({ note, timeZone }: { note: Note; timeZone: string | undefined }) {
+  return (
+    <div className="mx-auto w-full max-w-lg rounded-md border border-amber-200 bg-amber-50/70 px-3 py-2 text-sm" data-testid="internal-note">
+      <p className="flex flex-wrap items-center gap-x-2 text-[11px] text-amber-800">
+        <span className="font-semibold">Internal note · {note.authorName}</span>
+        <time dateTime={new Date(note.createdAt).toISOString()} title={formatExact(note.createdAt, timeZone)} className="tabular-nums">
+          {formatTime(note.createdAt, timeZone)}
+        </time>
+        <span className="text-amber-700/80">Not sent to the shopper</span>
+      </p>
+      <p className="mt-1 break-words whitespace-pre-wrap text-slate-900">{note.body}</p>
+    </div>
   );
 }
