@@ -1,13 +1,16 @@
 import type { ToolTrace } from "../agent";
 import type { Db } from "../db";
 import { Prisma } from "../db";
+import { queueHandoffDelivery } from "./deliver-handoff";
+import { isHelpdeskKind } from "./helpdesk-settings";
 import { shopperSentiment } from "./shopper-sentiment";
 import { summarizeForHandoff } from "./summarize-for-handoff";
 
 /**
  * The ticket a person picks up: full transcript with timestamps, profile, an AI summary and the
- * shopper's sentiment. One per conversation (a re-run pipeline creates nothing new). Delivered
- * to the built-in inbox; helpdesk connectors arrive with their own issue.
+ * shopper's sentiment. One per conversation (a re-run pipeline creates nothing new). It is always
+ * in the built-in inbox; when the brand connected a helpdesk (Settings → Helpdesk) the ticket is
+ * "pending" and its delivery is queued (see deliver-handoff.ts).
  */
 export async function createHandoffTicket(db: Db, input: { conversationId: string; reason: string; agentSummary?: string | null }) {
   const conversation = await db.conversation.findUniqueOrThrow({ where: { id: input.conversationId } });
@@ -21,7 +24,9 @@ export async function createHandoffTicket(db: Db, input: { conversationId: strin
   const sentiment = shopperSentiment(shopperTexts);
   const transcript = messages.map((m) => ({ at: m.createdAt.toISOString(), direction: m.direction, author: m.author, body: m.body }));
   await db.conversation.update({ where: { id: conversation.id }, data: { summary, sentiment } });
-  return db.handoffTicket.upsert({
+  const connection = await db.helpdeskConnection.findUnique({ where: { brandId: conversation.brandId }, select: { kind: true } });
+  const helpdesk = connection && isHelpdeskKind(connection.kind) ? connection.kind : "none";
+  const ticket = await db.handoffTicket.upsert({
     where: { conversationId: conversation.id },
     update: {},
     create: {
@@ -32,6 +37,11 @@ export async function createHandoffTicket(db: Db, input: { conversationId: strin
       summary,
       sentiment,
       transcript: transcript as unknown as Prisma.InputJsonValue,
+      destination: helpdesk === "none" ? "inbox" : helpdesk,
+      deliveryStatus: helpdesk === "none" ? "inbox" : "pending",
     },
   });
+  // Also for an existing ticket still pending (a re-run after a crash before queueing); queued once per ticket.
+  if (ticket.deliveryStatus === "pending") await queueHandoffDelivery(ticket.id);
+  return ticket;
 }

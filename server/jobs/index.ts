@@ -1,2 +1,2 @@
 export { startWorker, stopWorker, isWorkerStarted } from "./worker";
-export { getBoss, stopBoss, enqueueInbound, enqueueOutbound, QueueName } from "./queue";
+export { getBoss, stopBoss, enqueueInbound, enqueueOutbound, enqueueHandoffDelivery, HANDOFF_RETRY, QueueName } from "./queue";

@@ -4,12 +4,22 @@
  *   inbound.process  one inbound text through the pipeline; FIFO per shopper (key_strict_fifo
  *                    on brand + sender), so two quick texts from one person are handled in order.
  *   outbound.send    one outbound message row through its transport, retried with backoff.
+ *   helpdesk.deliver one handoff ticket to the brand's helpdesk. One job per ticket (policy
+ *                    "exclusive" on the ticket id), retried with backoff; each attempt is a
+ *                    HandoffDelivery row, and after the last one the ticket stays in the inbox.
  */
 import { PgBoss, fromPglite } from "pg-boss";
 import { env } from "../env";
 import { openPglite } from "../db/pglite";
 
-export const QueueName = { inbound: "inbound.process", outbound: "outbound.send" } as const;
+export const QueueName = { inbound: "inbound.process", outbound: "outbound.send", handoff: "helpdesk.deliver" } as const;
+
+/**
+ * Helpdesk deliveries: 1 try + 5 retries spread over about ten minutes (20 s, 40 s, 80 s… capped at
+ * 5 min), long enough to ride out a helpdesk's brief outage, short enough that a person soon sees
+ * a handoff that could not be delivered.
+ */
+export const HANDOFF_RETRY = { retryLimit: 5, retryDelay: 20, retryBackoff: true, retryDelayMax: 300 } as const;
 
 type Holder = { boss?: PgBoss; starting?: Promise<PgBoss> };
 const holder = ((globalThis as Record<string, unknown>).__parleyBoss ??= {}) as Holder;
@@ -35,6 +45,13 @@ async function createBoss(): Promise<PgBoss> {
     retryDelay: 2,
     retryBackoff: true,
     expireInSeconds: 60,
+  });
+  await ensureQueue(boss, QueueName.handoff, {
+    policy: "exclusive",
+    notify: true,
+    ...HANDOFF_RETRY,
+    // A delivery makes a handful of requests of at most 15 s each.
+    expireInSeconds: 300,
   });
   return boss;
 }
@@ -65,4 +82,14 @@ export async function enqueueInbound(messageId: string, shopperKey: string): Pro
 export async function enqueueOutbound(messageId: string): Promise<void> {
   const boss = await getBoss();
   await boss.send(QueueName.outbound, { messageId });
+}
+
+/**
+ * Queues the delivery of a handoff ticket. Keyed by the ticket id on an "exclusive" queue: while a
+ * delivery of this ticket is queued, retrying or running, another send is refused (returns null),
+ * so a ticket is never delivered by two jobs at once. Retry timing may be overridden per job.
+ */
+export async function enqueueHandoffDelivery(ticketId: string, retry: Partial<{ retryLimit: number; retryDelay: number; retryBackoff: boolean; retryDelayMax: number }> = {}): Promise<string | null> {
+  const boss = await getBoss();
+  return boss.send(QueueName.handoff, { ticketId }, { singletonKey: ticketId, ...retry });
 }

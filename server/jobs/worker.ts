@@ -1,9 +1,11 @@
 /**
- * The queue worker: runs inbound texts through the pipeline and sends outbound messages.
+ * The queue worker: runs inbound texts through the pipeline, sends outbound messages and delivers
+ * handoffs to the brand's helpdesk.
  * Embedded mode starts it inside the web process; `npm run worker` runs it alone.
  */
 import { resolveExpiredConversations } from "../conversations";
 import { getDb } from "../db";
+import { deliverHandoffAttempt, requeuePendingHandoffs } from "../helpdesk";
 import { processInbound, requeueUnprocessedInbound } from "../inbound";
 import { deliverOutbound, requeueQueuedOutbound } from "../outbound";
 import { getBoss, QueueName, stopBoss } from "./queue";
@@ -44,9 +46,22 @@ async function start(): Promise<void> {
       if (outcome === "retry") throw new Error(`send of ${job.data.messageId} failed; retrying`);
     },
   );
-  // Work a crash left behind: stored texts never processed, replies never handed to a transport.
+  await boss.work<{ ticketId: string }>(
+    QueueName.handoff,
+    { localConcurrency: 2, batchSize: 1, pollingIntervalSeconds: 1, notifyPollingIntervalSeconds: 5 },
+    async ([job]) => {
+      if (!job) return;
+      const meta = await boss.getJobById<{ ticketId: string }>(QueueName.handoff, job.id);
+      const isLastAttempt = !meta || job.retryCount >= meta.retryLimit;
+      const outcome = await deliverHandoffAttempt(db, job.data.ticketId, { isLastAttempt });
+      if (outcome === "retry") throw new Error(`delivery of handoff ${job.data.ticketId} failed; retrying`);
+    },
+  );
+  // Work a crash left behind: stored texts never processed, replies never handed to a transport,
+  // handoffs never delivered.
   await requeueUnprocessedInbound(db);
   await requeueQueuedOutbound(db);
+  await requeuePendingHandoffs(db);
   // Conversations answered and then left quiet past their window are resolved.
   holder.sweeper = setInterval(() => void resolveExpiredConversations(db).catch((e) => console.error("[sweeper]", e)), SWEEP_INTERVAL_MS);
   holder.sweeper.unref();

@@ -1,6 +1,6 @@
 import { emitEvent, EventName } from "../../analytics";
 import { escalateConversation, resolveConversation } from "../../conversations";
-import { createHandoffTicket } from "../../helpdesk";
+import { AgentTag, createHandoffTicket, isClosedToAgent, setAgentTag } from "../../helpdesk";
 import { assertUnreachable } from "../../errors";
 import { queueOutbound } from "../../outbound";
 import { fitSingleSegment } from "../../sms";
@@ -39,22 +39,31 @@ async function emitRecommendations(ctx: PipelineContext) {
   });
 }
 
-/** 10. Send the reply, then settle the conversation: resolved, escalated, closed out or failed. */
+/**
+ * 10. Send the reply, then settle the conversation: resolved, escalated, closed out or failed.
+ * The helpdesk tags (Kustomer's convention) follow: agent_automating while the agent answers,
+ * agent_automated after a handoff or resolution, agent_failure on failure. A conversation tagged
+ * automated or failure (by a handoff, or by a helpdesk or teammate meanwhile) gets no agent reply.
+ */
 export const sendAndLifecycle: Stage = {
   name: "send_and_lifecycle",
   async run(ctx) {
     const turn = ctx.turn;
     if (!turn) throw new Error("pipeline: agent turn has not run");
     const conversation = conversationOf(ctx);
+    const { tags } = await ctx.db.conversation.findUniqueOrThrow({ where: { id: conversation.id }, select: { tags: true } });
+    if (isClosedToAgent(tags)) return stop("human");
     await emitRecommendations(ctx);
     switch (turn.outcome) {
       case "answered":
         await sendReply(ctx, turn.reply);
         if (turn.skill) await ctx.db.conversation.update({ where: { id: conversation.id }, data: { skill: turn.skill } });
+        await setAgentTag(ctx.db, conversation.id, AgentTag.automating);
         return stop("agent_replied");
       case "resolved":
         await sendReply(ctx, turn.reply);
         await resolveConversation(ctx.db, { conversationId: conversation.id, skill: turn.skill ?? conversation.skill, now: ctx.now });
+        await setAgentTag(ctx.db, conversation.id, AgentTag.automated);
         return stop("agent_replied");
       case "handoff": {
         const closeout = ctx.settings.handoffMode === "closeout";
@@ -67,7 +76,10 @@ export const sendAndLifecycle: Stage = {
           skill: turn.skill ?? conversation.skill,
           now: ctx.now,
         });
-        // Inbox mode: a person picks it up from a ticket; closeout mode: the closeout text is the end.
+        // Tagged before the ticket exists, so the helpdesk receives the conversation as handed off.
+        await setAgentTag(ctx.db, conversation.id, AgentTag.automated);
+        // Inbox mode: a person picks it up from a ticket (and the brand's helpdesk, when connected,
+        // receives it); closeout mode: the closeout text is the end.
         if (!closeout) await createHandoffTicket(ctx.db, { conversationId: conversation.id, reason: turn.handoffReason ?? "shopper_requested", agentSummary: turn.handoffSummary });
         return stop(closeout ? "closed_out" : "escalated");
       }
@@ -81,7 +93,8 @@ export const sendAndLifecycle: Stage = {
           skill: turn.skill ?? conversation.skill,
           now: ctx.now,
         });
-        // The fallback promised a teammate: make sure one sees it.
+        await setAgentTag(ctx.db, conversation.id, AgentTag.failure);
+        // The fallback promised a teammate: make sure one sees it (and the brand's helpdesk, when connected).
         await createHandoffTicket(ctx.db, { conversationId: conversation.id, reason: "agent_failure", agentSummary: turn.failureReason });
         return stop("failed");
       default:

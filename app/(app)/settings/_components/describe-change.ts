@@ -2,7 +2,7 @@
  * One settings-history entry in words: "Tone: Friendly → Playful" for each field that changed.
  * Entries store only the changed fields (before and after), as JSON.
  */
-export type SettingsArea = "agent" | "eligibility" | "compliance" | "keywords" | "marketing" | "channels" | "brand";
+export type SettingsArea = "agent" | "eligibility" | "compliance" | "keywords" | "marketing" | "channels" | "brand" | "helpdesk";
 
 export const areaLabels: Record<SettingsArea, string> = {
   agent: "Customer agent",
@@ -12,6 +12,7 @@ export const areaLabels: Record<SettingsArea, string> = {
   marketing: "Marketing",
   channels: "Channels",
   brand: "Brand eligibility",
+  helpdesk: "Helpdesk",
 };
 
 export function areaLabelOf(area: string): string {
@@ -45,6 +46,21 @@ const fieldLabels: Record<SettingsArea, Record<string, string>> = {
   // The auth token is recorded only as its last four characters ("••••1a2b").
   channels: { smsNumber: "SMS number", accountSid: "Twilio Account SID", authToken: "Twilio auth token" },
   brand: { restrictedGoods: "Restricted goods sold", agentEnabled: "Customer agent" },
+  // Secrets are recorded only as their last four characters ("••••1a2b").
+  helpdesk: {
+    kind: "Helpdesk",
+    url: "Webhook URL",
+    signingSecret: "Webhook signing secret",
+    baseUrl: "API address",
+    queueId: "Kustomer queue",
+    inboxId: "Front inbox",
+    aiTeammateId: "Front AI teammate",
+    email: "Account email",
+    apiKey: "Helpdesk API key",
+    apiToken: "Helpdesk API token",
+    appSecret: "Front app signing secret",
+    publicApiKey: "Parley API key",
+  },
 };
 
 // Fields stored as something other than words: a null that means something, an hour of the day.
@@ -54,6 +70,7 @@ const nullLabels: Partial<Record<string, string>> = {
   "compliance.optInReply": "Parley’s default",
   "channels.accountSid": "none (built-in simulator)",
   "channels.authToken": "none",
+  "helpdesk.publicApiKey": "none",
 };
 const hourFields = new Set(["quietHoursStart", "quietHoursEnd"]);
 
@@ -67,6 +84,7 @@ function hourText(hour: number): string {
 const valueLabels: Record<string, Record<string, string>> = {
   action: { none: "Reply only", subscribe: "Subscribe to SMS", set_property: "Set a profile property" },
   mode: { everyone: "Everyone", segments_in: "Only members of chosen segments", segments_out: "Everyone except chosen segments" },
+  kind: { none: "Built-in inbox only", webhook: "Generic webhook", kustomer: "Kustomer", front: "Front", zendesk: "Zendesk", gorgias: "Gorgias" },
   restrictedGoods: { sex: "Sex or adult content", hate: "Hate", alcohol: "Alcohol", firearms: "Firearms", tobacco: "Tobacco, vaping or cannabis" },
 };
 

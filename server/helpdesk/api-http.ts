@@ -1,0 +1,27 @@
+/** HTTP glue for the public API and helpdesk webhooks: AppError codes mapped to statuses once. */
+import { AppError, httpStatusOf } from "../errors";
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+export async function readBody(req: Request): Promise<string> {
+  const raw = await req.text();
+  if (raw.length > MAX_BODY_BYTES) throw new AppError("BAD_REQUEST", { userMessage: "The request body is too large (64 KB at most)." });
+  return raw;
+}
+
+export function parseJson(raw: string): unknown {
+  try {
+    return raw ? JSON.parse(raw) : null;
+  } catch {
+    throw new AppError("BAD_REQUEST", { userMessage: "The request body must be JSON." });
+  }
+}
+
+export function apiErrorResponse(error: unknown): Response {
+  if (error instanceof AppError) {
+    const headers: Record<string, string> = error.code === "UNAUTHORIZED" ? { "www-authenticate": 'Bearer realm="parley"' } : {};
+    return Response.json({ error: error.code, message: error.userMessage, ...(error.fields ? { fields: error.fields } : {}) }, { status: httpStatusOf[error.code], headers });
+  }
+  console.error("[api]", error);
+  return Response.json({ error: "INTERNAL", message: "Something went wrong on Parley’s side. Try again; if it keeps happening, contact support." }, { status: 500 });
+}

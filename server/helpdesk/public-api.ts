@@ -1,0 +1,56 @@
+/**
+ * Parley's public API for helpdesks: POST /api/v1/conversations/:id/messages with
+ * `Authorization: Bearer <API key>` (Settings → Helpdesk → API key) and a JSON body
+ * { "body": "…", "authorName": "Dana (Support)", "idempotencyKey": "…" } sends the reply to the shopper
+ * as SMS through sendTeammateReply. An `Idempotency-Key` header works as well as the body field.
+ */
+import { z } from "zod";
+import type { Db } from "../db";
+import { sendTeammateReply } from "../conversations";
+import { AppError } from "../errors";
+import { brandIdForApiKey } from "./helpdesk-settings";
+
+const replySchema = z.object({
+  body: z.string({ error: "Send the reply text as “body”." }).max(5000),
+  authorName: z.string().max(120).optional(),
+  author: z.object({ name: z.string().max(120) }).optional(),
+  idempotencyKey: z.string().min(1).max(200).optional(),
+});
+
+export type ApiReply = { id: string; conversationId: string; status: string; body: string; authorName: string | null; createdAt: string };
+
+/** The brand behind "Bearer <key>", or UNAUTHORIZED. */
+export async function authenticateApiKey(db: Db, authorization: string | null): Promise<string> {
+  const key = authorization?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
+  if (!key) throw new AppError("UNAUTHORIZED", { userMessage: "Send your Parley API key as “Authorization: Bearer <key>”. Generate one in Settings → Helpdesk." });
+  const brandId = await brandIdForApiKey(db, key);
+  if (!brandId) throw new AppError("UNAUTHORIZED", { userMessage: "That API key is not valid (it may have been replaced). Generate a new one in Settings → Helpdesk." });
+  return brandId;
+}
+
+export async function replyThroughApi(
+  db: Db,
+  input: { authorization: string | null; conversationId: string; body: unknown; idempotencyKeyHeader: string | null },
+): Promise<ApiReply> {
+  const brandId = await authenticateApiKey(db, input.authorization);
+  const parsed = replySchema.safeParse(input.body);
+  if (!parsed.success) {
+    const fields = Object.fromEntries(parsed.error.issues.map((i) => [i.path.join(".") || "body", i.message]));
+    throw new AppError("BAD_REQUEST", { userMessage: Object.values(fields).join(" "), fields });
+  }
+  const message = await sendTeammateReply(db, {
+    brandId,
+    conversationId: input.conversationId,
+    body: parsed.data.body,
+    author: { userId: null, name: parsed.data.authorName ?? parsed.data.author?.name ?? "Helpdesk" },
+    idempotencyKey: input.idempotencyKeyHeader?.trim() || parsed.data.idempotencyKey,
+  });
+  return {
+    id: message.id,
+    conversationId: input.conversationId,
+    status: message.status,
+    body: message.body,
+    authorName: message.authorName,
+    createdAt: message.createdAt.toISOString(),
+  };
+}
