@@ -2,3 +2,5 @@ export { runAgentTurn, MAX_AGENT_STEPS, type AgentTurnResult, type AgentTurnInpu
 export { chooseModel, selectModel } from "./models/select-model";
 export { handoffReasons, type HandoffReason } from "./tools";
 export { replies as builtinReplies } from "./models/builtin-replies";
+export { fillTemplate, workflowInstructions, type WorkflowDirective, type WorkflowGuidance } from "./workflow-guidance";
+export { workflowReplies } from "./models/builtin-workflow-reply";

@@ -1,4 +1,5 @@
 import type { AgentSettings, Brand } from "../db";
+import { workflowInstructions, type WorkflowGuidance } from "./workflow-guidance";
 
 export const tonePresets = {
   neutral: "Neutral and clear.",
@@ -20,12 +21,13 @@ function styleRulesOf(settings: Pick<AgentSettings, "styleRules">): StyleRule[] 
 
 /**
  * Cross-cutting policy only: identity, tone, the brand's style rules, compliance and the length
- * budget. Tools describe themselves. The brand's words come first; the safety rules come last so
- * they win.
+ * budget. Tools describe themselves. The brand's words come first (a workflow's guidance
+ * among them); the safety rules come last so they win.
  */
 export function agentInstructions(
   brand: Pick<Brand, "name">,
   settings: Pick<AgentSettings, "brandSummary" | "tone" | "customTone" | "styleRules">,
+  workflow?: WorkflowGuidance | null,
 ): string {
   const rules = styleRulesOf(settings);
   return [
@@ -33,6 +35,7 @@ export function agentInstructions(
     settings.brandSummary ? `About the brand: ${settings.brandSummary}` : "",
     `Tone: ${toneOf(settings)} Plain text only, no markdown.`,
     rules.length ? `Communication style:\n${rules.map((r) => `- ${r.title}: ${r.description}`).join("\n")}` : "",
+    workflow ? workflowInstructions(workflow) : "",
     "Every reply must fit ONE SMS: at most 160 characters, GSM-7 characters only (no emoji, no curly quotes).",
     "Use tools for facts. Never invent an order, a status, a date, a product, a price, a discount, a policy or a promise.",
     "If the shopper asks for a person, or you cannot help, call handOff. When they are satisfied, call resolveConversation.",

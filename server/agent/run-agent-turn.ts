@@ -11,6 +11,7 @@ import { agentTools, skillOfTool, type HandoffReason } from "./tools";
 import { agentInstructions } from "./instructions";
 import { selectModel } from "./models/select-model";
 import { replies } from "./models/builtin-replies";
+import type { WorkflowGuidance } from "./workflow-guidance";
 
 export type ToolTrace = { name: string; input: unknown; output?: unknown; error?: string };
 
@@ -39,6 +40,8 @@ export type AgentTurnInput = {
   /** Earlier texts of this conversation, oldest first, then the new one last. */
   history: { role: "shopper" | "brand"; text: string }[];
   timeoutMs?: number;
+  /** The SMS workflow guiding this conversation: its goal, context and next step go into the prompt. */
+  workflow?: WorkflowGuidance | null;
   /** Overrides the configured model (tests drive the loop's edges with a scripted model). */
   model?: { model: LanguageModel; name: string };
 };
@@ -69,7 +72,9 @@ async function shortenOnce(text: string, model: LanguageModel, messages: ModelMe
 export async function runAgentTurn(input: AgentTurnInput): Promise<AgentTurnResult> {
   const started = Date.now();
   const selected = input.model ?? (() => {
-    const { model, choice } = selectModel({ brandName: input.brand.name, timeZone: input.brand.timeZone });
+    const { model, choice } = selectModel({ brandName: input.brand.name, timeZone: input.brand.timeZone, workflow: input.workflow }, undefined, {
+      modelId: input.workflow?.assistant?.model,
+    });
     return { model, name: `${choice.provider}:${choice.modelId}` };
   })();
   const model = selected.model;
@@ -81,7 +86,7 @@ export async function runAgentTurn(input: AgentTurnInput): Promise<AgentTurnResu
   try {
     const result = await generateText({
       model,
-      instructions: agentInstructions(input.brand, input.settings),
+      instructions: agentInstructions(input.brand, input.settings, input.workflow),
       messages,
       tools: agentTools({ commerce: input.commerce, shopperPhone: input.shopperPhone, searchKnowledge: input.searchKnowledge ?? (async () => []) }),
       stopWhen: isStepCount(MAX_AGENT_STEPS),

@@ -1,5 +1,6 @@
 import type { AgentSettings, Brand, Conversation, Db, Message, Profile } from "../db";
 import type { AgentTurnResult } from "../agent";
+import type { WorkflowTurn } from "../workflows";
 import type { Disposition } from "./disposition";
 
 export type PipelineContext = {
@@ -10,6 +11,8 @@ export type PipelineContext = {
   settings: AgentSettings;
   profile?: Profile;
   conversation?: Conversation;
+  /** Set by the workflow stage when an SMS workflow guides this turn. */
+  workflow?: WorkflowTurn | null;
   turn?: AgentTurnResult;
 };
 

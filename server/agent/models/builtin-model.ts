@@ -14,6 +14,7 @@ import type {
 import type { FaqAnswer, ProductRecommendations } from "../tools";
 import { detectIntent, extractBudget, extractOrderNumber, extractProductTerms, isPlainYes } from "./builtin-intents";
 import { faqReply, lookupReply, offersTeammate, recommendationReply, replies, type ReplyContext } from "./builtin-replies";
+import { builtinWorkflowReply } from "./builtin-workflow-reply";
 
 export const BUILTIN_MODEL_ID = "parley-builtin-1";
 
@@ -91,6 +92,11 @@ function decide(prompt: LanguageModelV4Prompt, ctx: ReplyContext): LanguageModel
     return [toolCall("handOff", { reason: "shopper_requested", summary: `Shopper accepted a teammate after: "${previousReply(prompt).slice(0, 120)}"` })];
   }
   const intent = detectIntent(text);
+  if (ctx.workflow) {
+    const earlierReplies = prompt.filter((m) => m.role === "assistant").map(textOf);
+    const guided = builtinWorkflowReply(ctx.workflow, intent, { previousReply: previousReply(prompt), earlierReplies });
+    if (guided) return [{ type: "text", text: guided }];
+  }
   switch (intent) {
     case "human":
       return [toolCall("handOff", { reason: "shopper_requested", summary: `Shopper asked for a person: "${text.slice(0, 120)}"` })];

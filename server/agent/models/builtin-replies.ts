@@ -2,13 +2,19 @@ import type { OrderSummary, ProductSummary } from "../../commerce";
 import type { ProductRecommendations } from "../tools";
 import type { KnowledgeAnswer } from "../../knowledge";
 import { fitSingleSegment } from "../../sms";
+import type { WorkflowGuidance } from "../workflow-guidance";
 import { productWordsMatched, stemWord, stemsOf } from "../tools/match-product-words";
 
 /**
  * Templated answers of the built-in model; each fits one GSM-7 segment with its link. Every
  * fact in them (order, product, price, policy) comes from a tool's output, never from here.
  */
-export type ReplyContext = { brandName: string; timeZone: string };
+export type ReplyContext = {
+  brandName: string;
+  timeZone: string;
+  /** The SMS workflow guiding this turn, if any: the built-in model words its next action. */
+  workflow?: WorkflowGuidance | null;
+};
 
 function day(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone }).format(new Date(iso));

@@ -17,9 +17,13 @@ export function chooseModel(e: Env = env()): ModelChoice {
   return { provider, modelId: provider === "builtin" ? defaults.builtin : (e.AI_MODEL ?? defaults[provider]) };
 }
 
-/** The language model for one turn. Adding a provider is one more case here. */
-export function selectModel(ctx: ReplyContext, e: Env = env()): { model: LanguageModel; choice: ModelChoice } {
-  const choice = chooseModel(e);
+/**
+ * The language model for one turn. Adding a provider is one more case here. `modelId` (a workflow's
+ * assistant) picks another model of the configured provider; the built-in model has only itself.
+ */
+export function selectModel(ctx: ReplyContext, e: Env = env(), opts: { modelId?: string | null } = {}): { model: LanguageModel; choice: ModelChoice } {
+  const configured = chooseModel(e);
+  const choice = opts.modelId && opts.modelId !== "builtin" && configured.provider !== "builtin" ? { ...configured, modelId: opts.modelId } : configured;
   switch (choice.provider) {
     case "builtin":
       return { model: builtinModel(ctx), choice };

@@ -2,7 +2,8 @@ import { tool } from "ai";
 import { z } from "zod";
 
 export const handoffReasons = ["shopper_requested", "repeated_misunderstanding", "tool_failure", "out_of_scope", "cap_reached"] as const;
-export type HandoffReason = (typeof handoffReasons)[number] | `rule:${string}`;
+/** Besides the tool's reasons: a brand escalation rule matched, or a workflow's Create support ticket step ran. */
+export type HandoffReason = (typeof handoffReasons)[number] | `rule:${string}` | "workflow_ticket";
 
 /** Hands the conversation to a person. The pipeline does the rest (ticket or closeout). */
 export function handOffTool() {

@@ -4,7 +4,9 @@ import { commerceForAgent } from "../../commerce";
 import { conversationHistory } from "../../conversations";
 import { Prisma } from "../../db";
 import { searchKnowledge } from "../../knowledge";
-import { builtinReplies } from "../../agent";
+import { builtinReplies, workflowReplies } from "../../agent";
+import { createHandoffTicket } from "../../helpdesk";
+import { noteWorkflowReply, type WorkflowTurn } from "../../workflows";
 import { matchKeyword } from "../../sms";
 import { conversationOf, next, profileOf, type PipelineContext, type Stage } from "../pipeline-types";
 
@@ -36,7 +38,27 @@ function matchingEscalationRule(ctx: PipelineContext): string | null {
   return null;
 }
 
-/** 9. The model answers with tools; at the reply cap it hands off instead of talking on. */
+/** A workflow's Create support ticket step: a person takes over with a ticket, the model is not asked. */
+function workflowTicketTurn(workflow: WorkflowTurn, priority: string): AgentTurnResult {
+  const collected = Object.entries(workflow.guidance.collected);
+  return {
+    outcome: "handoff",
+    reply: workflowReplies.ticket(),
+    skill: workflow.skill,
+    handoffReason: "workflow_ticket",
+    handoffSummary:
+      `The "${workflow.name}" workflow opened a ${priority}-priority support ticket.` +
+      (collected.length ? ` Collected: ${collected.map(([k, v]) => `${k}: ${v}`).join("; ")}.` : ""),
+    tools: [],
+    model: "policy:workflow_ticket",
+    latencyMs: 0,
+  };
+}
+
+/**
+ * 9. The model answers with tools; at the reply cap it hands off instead of talking on. Under an
+ * SMS workflow the turn carries the workflow's guidance, and the workflow is the turn's skill.
+ */
 export const agentTurn: Stage = {
   name: "agent_turn",
   async run(ctx) {
@@ -48,23 +70,31 @@ export const agentTurn: Stage = {
       return next;
     }
     let turn: AgentTurnResult;
+    const workflow = ctx.workflow ?? null;
+    const directive = workflow?.guidance.directive;
     const rule = matchingEscalationRule(ctx);
     if (rule) {
       turn = {
         outcome: "handoff",
         reply: builtinReplies.handedOff(),
-        skill: conversation.skill,
+        skill: workflow?.skill ?? conversation.skill,
         handoffReason: `rule:${rule}`,
         handoffSummary: `The text matched the brand's escalation rule "${rule}".`,
         tools: [],
         model: "policy:escalation_rule",
         latencyMs: 0,
       };
+    } else if (workflow && directive?.type === "create_ticket") {
+      turn = workflowTicketTurn(workflow, directive.priority);
+      // Closeout mode sends the closeout text and opens no ticket; the workflow's step asked for one.
+      if (ctx.settings.handoffMode === "closeout") {
+        await createHandoffTicket(ctx.db, { conversationId: conversation.id, reason: "workflow_ticket", agentSummary: turn.handoffSummary });
+      }
     } else if (conversation.agentReplyCount >= ctx.settings.maxRepliesPerConversation) {
       turn = {
         outcome: "handoff",
         reply: builtinReplies.handedOff(),
-        skill: conversation.skill,
+        skill: workflow?.skill ?? conversation.skill,
         handoffReason: "cap_reached",
         handoffSummary: `The agent reached its limit of ${ctx.settings.maxRepliesPerConversation} replies.`,
         tools: [],
@@ -79,7 +109,16 @@ export const agentTurn: Stage = {
         shopperPhone: profile.phone,
         searchKnowledge: (question) => searchKnowledge(ctx.db, ctx.brand.id, question),
         history: await conversationHistory(ctx.db, conversation.id),
+        workflow: workflow?.guidance,
       });
+      if (workflow) {
+        turn = { ...turn, skill: workflow.skill };
+        // A reply that answered something else with a tool did not ask for the field: don't read the next text as that field.
+        if (directive?.type === "ask_field") {
+          const didAsk = turn.tools.length === 0 || turn.reply.toLowerCase().includes(directive.field.replace(/_/g, " "));
+          await noteWorkflowReply(ctx.db, { conversationId: conversation.id, didAsk });
+        }
+      }
     }
     await ctx.db.agentTurn.create({
       data: {

@@ -1,9 +1,23 @@
-import { next, type Stage } from "../pipeline-types";
+import { guideConversation } from "../../workflows";
+import { conversationOf, next, profileOf, type Stage } from "../pipeline-types";
 
-/** 8. The highest-priority active SMS Workflow guides the agent. Workflows arrive with their own issue. */
+/**
+ * 8. The highest-priority active SMS Workflow that matches (or the one already attached) guides
+ * the agent: what it collected is stored, and its next step goes into the agent's turn.
+ */
 export const workflow: Stage = {
   name: "workflow",
-  async run() {
+  async run(ctx) {
+    const guided = await guideConversation(ctx.db, {
+      brand: ctx.brand,
+      conversation: conversationOf(ctx),
+      profile: profileOf(ctx),
+      message: ctx.message,
+      now: ctx.now,
+    });
+    ctx.conversation = guided.conversation;
+    ctx.profile = guided.profile;
+    ctx.workflow = guided.turn;
     return next;
   },
 };

@@ -1,0 +1,13 @@
+export { workflowGoals, goalLabels, goalDescriptions, defaultKeywordsFor, isCatchAllGoal, isWorkflowGoal, type WorkflowGoal } from "./goal-keywords";
+export { stepTypes, stepLabels, ticketPriorities, parseSteps, describeStep, splitFieldList, MAX_STEPS, type StepType, type WorkflowStep, type TicketPriority } from "./workflow-steps";
+export { matchWorkflow, orderForMatching, checkWorkflow, findKeyword, keywordsOf, type MatchableWorkflow, type WorkflowCheck, type WorkflowMatch } from "./match-workflow";
+export { extractFields, kindOfField } from "./extract-fields";
+export { advanceWorkflow, fieldLabel, type WorkflowEffect } from "./run-workflow-step";
+export { listWorkflows, getWorkflow, createWorkflow, updateWorkflow, setWorkflowActive, deleteWorkflow, type WorkflowInput, type WorkflowStepInput, type WorkflowView } from "./workflows";
+export { listAssistants, createAssistant, updateAssistant, deleteAssistant, type AssistantInput } from "./assistants";
+export { isWorkflowsAvailable, workflowsAccess, assertWorkflowsAvailable, type WorkflowsAccess } from "./workflow-access";
+export { workflowSkill, workflowNameOfSkill, WORKFLOW_SKILL_PREFIX } from "./workflow-skill";
+export { guideConversation, noteWorkflowReply, type WorkflowTurn } from "./guide-conversation";
+export { activeWorkflowForConversation } from "./active-workflow";
+export { testWorkflowMatch } from "./test-workflow-match";
+export { listCollections, listRecords, exportRecordsCsv, MAX_RECORDS_PAGE } from "./records";
