@@ -2,7 +2,7 @@
  * One settings-history entry in words: "Tone: Friendly → Playful" for each field that changed.
  * Entries store only the changed fields (before and after), as JSON.
  */
-export type SettingsArea = "agent" | "eligibility" | "compliance" | "keywords" | "marketing" | "channels" | "brand" | "helpdesk";
+export type SettingsArea = "agent" | "eligibility" | "compliance" | "keywords" | "marketing" | "channels" | "brand" | "helpdesk" | "attribution";
 
 export const areaLabels: Record<SettingsArea, string> = {
   agent: "Customer agent",
@@ -13,6 +13,7 @@ export const areaLabels: Record<SettingsArea, string> = {
   channels: "Channels",
   brand: "Brand eligibility",
   helpdesk: "Helpdesk",
+  attribution: "SMS attribution",
 };
 
 export function areaLabelOf(area: string): string {
@@ -61,6 +62,7 @@ const fieldLabels: Record<SettingsArea, Record<string, string>> = {
     appSecret: "Front app signing secret",
     publicApiKey: "Parley API key",
   },
+  attribution: { attributionWindowHours: "Attribution window", attributionModel: "Attribution model" },
 };
 
 // Fields stored as something other than words: a null that means something, an hour of the day.
@@ -73,6 +75,8 @@ const nullLabels: Partial<Record<string, string>> = {
   "helpdesk.publicApiKey": "none",
 };
 const hourFields = new Set(["quietHoursStart", "quietHoursEnd"]);
+/** 24 → "24 hours", 168 → "7 days" (the attribution window, as the form words it). */
+const windowText = (hours: number) => (hours % 24 === 0 && hours >= 48 ? `${hours / 24} days` : hours === 1 ? "1 hour" : `${hours} hours`);
 
 /** 8 → "8am", 21 → "9pm". */
 function hourText(hour: number): string {
@@ -85,6 +89,7 @@ const valueLabels: Record<string, Record<string, string>> = {
   action: { none: "Reply only", subscribe: "Subscribe to SMS", set_property: "Set a profile property" },
   mode: { everyone: "Everyone", segments_in: "Only members of chosen segments", segments_out: "Everyone except chosen segments" },
   kind: { none: "Built-in inbox only", webhook: "Generic webhook", kustomer: "Kustomer", front: "Front", zendesk: "Zendesk", gorgias: "Gorgias" },
+  attributionModel: { last_touch: "Last touch" },
   restrictedGoods: { sex: "Sex or adult content", hate: "Hate", alcohol: "Alcohol", firearms: "Firearms", tobacco: "Tobacco, vaping or cannabis" },
 };
 
@@ -105,6 +110,7 @@ export function valueText(area: string, key: string, value: unknown, max = MAX_V
   if (value === null || value === undefined) return empty(nullLabels[`${area}.${key}`] ?? "none");
   if (typeof value === "boolean") return { text: value ? "on" : "off", full: value ? "on" : "off", isTruncated: false, isEmpty: false };
   if (typeof value === "number" && hourFields.has(key)) return shorten(hourText(value), max);
+  if (typeof value === "number" && key === "attributionWindowHours") return shorten(windowText(value), max);
   if (typeof value === "number") return shorten(new Intl.NumberFormat("en-US").format(value), max);
   if (typeof value === "string") {
     if (value === "") return empty("empty");
