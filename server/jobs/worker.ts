@@ -3,6 +3,7 @@
  * handoffs to the brand's helpdesk.
  * Embedded mode starts it inside the web process; `npm run worker` runs it alone.
  */
+import { registerCampaignJobs, requeueCampaignWork } from "../campaigns/campaign-jobs";
 import { resolveExpiredConversations } from "../conversations";
 import { getDb } from "../db";
 import { deliverHandoffAttempt, requeuePendingHandoffs } from "../helpdesk";
@@ -57,11 +58,13 @@ async function start(): Promise<void> {
       if (outcome === "retry") throw new Error(`delivery of handoff ${job.data.ticketId} failed; retrying`);
     },
   );
+  await registerCampaignJobs(boss, db);
   // Work a crash left behind: stored texts never processed, replies never handed to a transport,
   // handoffs never delivered.
   await requeueUnprocessedInbound(db);
   await requeueQueuedOutbound(db);
   await requeuePendingHandoffs(db);
+  await requeueCampaignWork(db);
   // Conversations answered and then left quiet past their window are resolved.
   holder.sweeper = setInterval(() => void resolveExpiredConversations(db).catch((e) => console.error("[sweeper]", e)), SWEEP_INTERVAL_MS);
   holder.sweeper.unref();

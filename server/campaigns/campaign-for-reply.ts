@@ -1,0 +1,28 @@
+/**
+ * Reply attribution: which campaign a shopper is answering. The most recent campaign text sent to
+ * the profile within the brand's attribution window (Brand.attributionWindowHours, 24 h by default)
+ * before `now`. Texts that failed or were refused don't count: the shopper never saw them.
+ */
+import type { Db } from "../db";
+
+export const DEFAULT_ATTRIBUTION_WINDOW_HOURS = 24;
+
+export async function campaignForReply(db: Db, input: { brandId: string; profileId: string; now: Date }): Promise<{ campaignId: string } | null> {
+  const brand = await db.brand.findUnique({ where: { id: input.brandId }, select: { attributionWindowHours: true } });
+  if (!brand) return null;
+  const hours = brand.attributionWindowHours > 0 ? brand.attributionWindowHours : DEFAULT_ATTRIBUTION_WINDOW_HOURS;
+  const since = new Date(input.now.getTime() - hours * 3_600_000);
+  const message = await db.message.findFirst({
+    where: {
+      brandId: input.brandId,
+      profileId: input.profileId,
+      direction: "outbound",
+      campaignId: { not: null },
+      status: { in: ["sent", "delivered"] },
+      createdAt: { gte: since, lte: input.now },
+    },
+    orderBy: { createdAt: "desc" },
+    select: { campaignId: true },
+  });
+  return message?.campaignId ? { campaignId: message.campaignId } : null;
+}
