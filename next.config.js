@@ -13,6 +13,13 @@ const nextConfig = {
     "pg",
   ],
   poweredByHeader: false,
+  // The address for SMS Workflows; the app's routes are kebab-case.
+  async redirects() {
+    return [
+      { source: "/SMSWorkflows", destination: "/sms-workflows", permanent: true },
+      { source: "/SMSWorkflows/:path*", destination: "/sms-workflows/:path*", permanent: true },
+    ];
+  },
   typedRoutes: false,
   async headers() {
     return [

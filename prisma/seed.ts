@@ -259,5 +259,26 @@ export async function seedDemo(
     ...segmentExamples.filter((e) => e.key !== "subscribed").map((e) => ({ name: e.name, description: e.description, definition: e.definition })),
   ];
   await db.segment.createMany({ data: demoSegments.map((s) => ({ ...s, brandId: brand.id })) });
+  // An assistant and an example SMS workflow, left inactive so the agent behaves as documented until a marketer turns it on.
+  const concierge = await db.assistant.create({
+    data: { brandId: brand.id, name: "Juniper concierge", instructions: "Warm and brief, like a trail guide. Mention free shipping over $75 when it helps.", model: "builtin" },
+  });
+  await db.smsWorkflow.create({
+    data: {
+      brandId: brand.id,
+      name: "Team and group orders (example)",
+      goal: "lead_capture",
+      description: "Collects a contact's name, email and company when a club or company asks about group pricing, and saves them for the sales team.",
+      context: "Group pricing starts at 10 items: 10% off 10-24, 15% off 25 or more. Quotes go out by email within one business day.",
+      keywords: ["group order", "team order", "wholesale", "bulk", "quote"],
+      priority: 5,
+      isActive: false,
+      assistantId: concierge.id,
+      steps: [
+        { id: "collect", type: "extract", config: { fields: ["name", "email", "company"] } },
+        { id: "save", type: "save", config: { collection: "group orders" } },
+      ],
+    },
+  });
   return true;
 }

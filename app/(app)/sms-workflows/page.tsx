@@ -1,16 +1,26 @@
 import type { Metadata } from "next";
-import { NotBuiltYet } from "@/components/not-built-yet";
-import { WorkflowIcon } from "@/components/ui/icons";
+import Link from "next/link";
+import { PageHeader } from "@/components/page-header";
+import { buttonClasses } from "@/components/ui/button";
+import { PlusIcon } from "@/components/ui/icons";
+import { WorkflowsOverview } from "./_components/workflows-overview";
 
 export const metadata: Metadata = { title: "SMS Workflows" };
 
 export default function SmsWorkflowsPage() {
   return (
-    <NotBuiltYet
-      title="SMS Workflows"
-      description="Automated SMS journeys that the agent runs toward a goal."
-      willDo="SMS Workflows will let you give the agent a goal (such as recovering an abandoned cart) and the texts and rules to reach it."
-      icon={<WorkflowIcon className="size-5" />}
-    />
+    <>
+      <PageHeader
+        title="SMS Workflows"
+        description="Goal-based playbooks that guide the agent: what to achieve in a kind of conversation, with context, a response template and steps."
+        action={
+          <Link href="/sms-workflows/new" className={buttonClasses()} data-testid="workflow-create">
+            <PlusIcon />
+            New workflow
+          </Link>
+        }
+      />
+      <WorkflowsOverview />
+    </>
   );
 }
