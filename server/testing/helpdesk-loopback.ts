@@ -207,7 +207,8 @@ export async function startHelpdeskLoopback(service: HelpdeskService, opts: { au
         if (!table("users").some((u) => u.id === ticket.requester_id)) return { status: 422, body: { error: "RecordInvalid", description: "Record validation errors", details: { requester: [{ description: "Requester is invalid" }] } } };
         const row = { id: 1000 + ++seq, status: "new", ...ticket, idempotencyKey: key };
         table("tickets").push(row);
-        return { status: 201, body: { ticket: { ...row, idempotencyKey: undefined } }, headers: key ? { "x-idempotency-lookup": "miss" } : {} };
+        const lookup: Record<string, string> = key ? { "x-idempotency-lookup": "miss" } : {};
+        return { status: 201, body: { ticket: { ...row, idempotencyKey: undefined } }, headers: lookup };
       }
       return { status: 404, body: { error: "InvalidEndpoint", description: "Not found" } };
     },

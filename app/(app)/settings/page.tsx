@@ -4,6 +4,7 @@ import { AgentSettingsSection } from "./_components/agent-settings";
 import { ChannelsSection } from "./_components/channels-section";
 import { ComplianceTextsSection } from "./_components/compliance-texts";
 import { EligibilitySection } from "./_components/eligibility-section";
+import { HelpdeskSection } from "./_components/helpdesk-section";
 import { KeywordAutomationsSection } from "./_components/keyword-automations";
 import { MarketingSection } from "./_components/marketing-section";
 import { QuietHoursSection } from "./_components/quiet-hours-section";
@@ -22,6 +23,7 @@ export default function SettingsPage() {
       <div className="flex flex-col gap-10">
         <AgentSettingsSection />
         <EligibilitySection />
+        <HelpdeskSection />
         <MarketingSection />
         <ComplianceTextsSection />
         <QuietHoursSection />
