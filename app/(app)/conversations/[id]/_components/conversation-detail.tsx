@@ -170,8 +170,7 @@ function HandoffNote({ detail }: { detail: Detail }) {
         {sentiment ? (
           <span data-testid="handoff-sentiment">
             <Badge tone={sentimentTone[sentiment] ?? "neutral"} withDot>
-              <span className="capitalize">{sentiment}</span>
-              <span className="sr-only"> sentiment</span>
+              <span className="capitalize">{sentiment}</span> sentiment
             </Badge>
           </span>
         ) : null}
@@ -191,12 +190,6 @@ function HandoffNote({ detail }: { detail: Detail }) {
             <dd className="text-slate-900" data-testid="handoff-summary">
               {summary}
             </dd>
-          </>
-        ) : null}
-        {sentiment ? (
-          <>
-            <dt className="text-slate-600">Sentiment</dt>
-            <dd className="text-slate-900 capitalize">{sentiment}</dd>
           </>
         ) : null}
         {isDeliveredElsewhere ? (
