@@ -45,7 +45,7 @@ test("Helpdesk: a generic webhook gets a signed test handoff, and the delivery l
     // The signing secret, shown on request, signs what the receiver gets.
     const signing = helpdesk.getByTestId("helpdesk-signing-secret");
     await signing.getByRole("button", { name: "Show secret" }).click();
-    const secret = await signing.getByLabel("Signing secret").inputValue();
+    const secret = await signing.getByRole("textbox", { name: "Signing secret" }).inputValue();
     expect(secret).toMatch(/^whsec_/);
 
     await helpdesk.getByRole("button", { name: "Send a test handoff" }).click();
