@@ -147,6 +147,8 @@ export type CampaignSummary = Campaign & {
   segments: { id: string; name: string }[];
   excludedSegments: { id: string; name: string }[];
   progress: ReturnType<typeof emptyProgress>;
+  /** The brand's price of one SMS segment, for the cost of what was sent. */
+  segmentCostCents: number;
 };
 
 async function withDetails(db: Db, brandId: string, campaigns: Campaign[]): Promise<CampaignSummary[]> {
@@ -156,7 +158,8 @@ async function withDetails(db: Db, brandId: string, campaigns: Campaign[]): Prom
   );
   const named = (ids: string[]) => ids.map((id) => ({ id, name: names.get(id) ?? "Deleted segment" }));
   const progress = await campaignProgress(db, brandId, campaigns.filter((c) => c.status !== "draft").map((c) => c.id));
-  return campaigns.map((c) => ({ ...c, segments: named(c.segmentIds), excludedSegments: named(c.excludedSegmentIds), progress: progress.get(c.id) ?? emptyProgress() }));
+  const { segmentCostCents } = await db.brand.findUniqueOrThrow({ where: { id: brandId }, select: { segmentCostCents: true } });
+  return campaigns.map((c) => ({ ...c, segments: named(c.segmentIds), excludedSegments: named(c.excludedSegmentIds), progress: progress.get(c.id) ?? emptyProgress(), segmentCostCents }));
 }
 
 export async function listCampaigns(db: Db, brandId: string, opts: { limit?: number } = {}): Promise<CampaignSummary[]> {

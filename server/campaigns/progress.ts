@@ -64,6 +64,8 @@ export type CampaignRecipientRow = {
   messageId: string | null;
   sentAt: Date | null;
   errorMessage: string | null;
+  /** Twilio's MessageSid, to look the text up in Twilio's console. */
+  providerSid: string | null;
 };
 
 /** A page of recipients, optionally of one status; delayed ones by when they go, others by name order of arrival. */
@@ -84,7 +86,7 @@ export async function listCampaignRecipients(
     db.$queryRaw<(Omit<CampaignRecipientRow, "status"> & { status: string })[]>(sql`
       SELECT r.id, r."profileId", r.phone, p."firstName", p."lastName", ${effectiveStatusSql} AS status,
              COALESCE(r.reason, CASE WHEN m."errorCode" = 'not_subscribed' THEN 'not_subscribed' END) AS reason,
-             r."sendAfter", r."messageId", m."createdAt" AS "sentAt", m."errorMessage"
+             r."sendAfter", r."messageId", m."createdAt" AS "sentAt", m."errorMessage", m."providerSid"
       ${base}
       ORDER BY ${order}
       LIMIT ${opts.pageSize}::int OFFSET ${(opts.page - 1) * opts.pageSize}::int`),

@@ -1,16 +1,26 @@
 import type { Metadata } from "next";
-import { NotBuiltYet } from "@/components/not-built-yet";
-import { MegaphoneIcon } from "@/components/ui/icons";
+import Link from "next/link";
+import { PageHeader } from "@/components/page-header";
+import { buttonClasses } from "@/components/ui/button";
+import { PlusIcon } from "@/components/ui/icons";
+import { CampaignsList } from "./_components/campaigns-list";
 
 export const metadata: Metadata = { title: "Campaigns" };
 
 export default function CampaignsPage() {
   return (
-    <NotBuiltYet
-      title="Campaigns"
-      description="One-off SMS sends to a segment of your subscribers."
-      willDo="Campaigns will let you write, schedule and send SMS campaigns, with the agent answering every reply."
-      icon={<MegaphoneIcon className="size-5" />}
-    />
+    <>
+      <PageHeader
+        title="Campaigns"
+        description="One text to a segment of your SMS subscribers, now or on a schedule; the customer agent answers the replies."
+        action={
+          <Link href="/campaigns/new" className={buttonClasses()} data-testid="campaign-create">
+            <PlusIcon />
+            New campaign
+          </Link>
+        }
+      />
+      <CampaignsList />
+    </>
   );
 }
