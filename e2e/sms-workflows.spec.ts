@@ -37,8 +37,10 @@ test("a lead-capture workflow collects a shopper's details into a collection and
   await page.getByTestId("workflow-create").click();
   await expect(page).toHaveURL(/\/sms-workflows\/new$/);
   await page.getByRole("button", { name: "Create workflow" }).click();
-  await expect(page.getByText("Give the workflow a name")).toBeVisible();
-  await expect(page.getByText("Choose what the workflow is for.")).toBeVisible();
+  const form = page.getByTestId("workflow-form");
+  await expect(form.getByText("Give the workflow a name")).toBeVisible();
+  await expect(form.getByText("Choose what the workflow is for.")).toBeVisible();
+  await expect(page.getByLabel("Name", { exact: true })).toBeFocused();
 
   await page.getByLabel("Name", { exact: true }).fill(NAME);
   await page.getByLabel("Goal", { exact: true }).selectOption("lead_capture");

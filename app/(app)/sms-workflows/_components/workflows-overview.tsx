@@ -69,7 +69,7 @@ function WorkflowCard({ workflow, onToggle, isToggling, onDelete }: { workflow: 
         </dl>
       </div>
       <div className="flex items-center justify-between gap-2 border-t border-slate-200 px-4 py-2.5">
-        <Switch label="Active" checked={workflow.isActive} disabled={isToggling} onChange={(event) => onToggle(event.target.checked)} aria-describedby={titleId} />
+        <Switch label="Active" checked={workflow.isActive} aria-busy={isToggling || undefined} onChange={(event) => onToggle(event.target.checked)} aria-describedby={titleId} />
         <div className="flex gap-1">
           <Link href={`/sms-workflows/${workflow.id}`} className={buttonClasses({ variant: "ghost", size: "sm" })} aria-describedby={titleId}>
             Edit
@@ -94,6 +94,13 @@ export function WorkflowsOverview() {
 
   const setActive = useMutation(
     trpc.workflows.setActive.mutationOptions({
+      // The switch moves at once; a failed save puts it back.
+      onMutate: async ({ id, isActive }) => {
+        await queryClient.cancelQueries({ queryKey: listKey });
+        const before = queryClient.getQueryData(listKey);
+        queryClient.setQueryData(listKey, (all) => all?.map((w) => (w.id === id ? { ...w, isActive } : w)));
+        return { before };
+      },
       onSuccess: (saved) => {
         queryClient.setQueryData(listKey, (all) => all?.map((w) => (w.id === saved.id ? saved : w)));
         toast({
@@ -102,7 +109,10 @@ export function WorkflowsOverview() {
           description: saved.isActive ? `${saved.name} now guides matching conversations.` : `${saved.name} no longer guides conversations; it's kept for later.`,
         });
       },
-      onError: (error) => toast({ tone: "error", title: "Workflow not changed", description: errorMessageOf(error) }),
+      onError: (error, _input, context) => {
+        if (context?.before) queryClient.setQueryData(listKey, context.before);
+        toast({ tone: "error", title: "Workflow not changed", description: errorMessageOf(error) });
+      },
       onSettled: () => queryClient.invalidateQueries({ queryKey: listKey }),
     }),
   );
