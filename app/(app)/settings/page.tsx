@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
 import { AgentSettingsSection } from "./_components/agent-settings";
+import { AttributionSection } from "./_components/attribution-section";
 import { ChannelsSection } from "./_components/channels-section";
 import { ComplianceTextsSection } from "./_components/compliance-texts";
 import { EligibilitySection } from "./_components/eligibility-section";
@@ -25,6 +26,7 @@ export default function SettingsPage() {
         <EligibilitySection />
         <HelpdeskSection />
         <MarketingSection />
+        <AttributionSection />
         <ComplianceTextsSection />
         <QuietHoursSection />
         <KeywordAutomationsSection />
