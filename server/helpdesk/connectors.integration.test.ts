@@ -10,7 +10,7 @@ import { decryptSecret } from "../channels/secret-box";
 import { createBrand, createMember, createShopper } from "../testing/fixtures";
 import { addFrontInbox, refusedUrl, startHelpdeskLoopback, type HelpdeskLoopback, type RecordedHelpdeskRequest } from "../testing/helpdesk-loopback";
 import { createHandoffTicket } from "./create-handoff-ticket";
-import { deliverHandoffAttempt } from "./deliver-handoff";
+import { deliverHandoffAttempt, getHandoffDelivery } from "./deliver-handoff";
 import { updateHelpdeskSettings, type HelpdeskSettingsInput } from "./helpdesk-settings";
 import { verifyParleyWebhook } from "./webhook-signature";
 import { AgentTag, setAgentTag } from "./agent-tags";
@@ -435,5 +435,27 @@ describe("Gorgias", () => {
     expect(await attempt(t2.id)).toBe("delivered");
     expect(g.requests.map(summary)).toEqual([`GET /api/customers?external_id=parley-${profile.id} → 200`, "POST /api/tickets → 201"]);
     expect(g.store.customers).toHaveLength(1);
+  });
+});
+
+describe("the conversation page's view of a handoff", () => {
+  it("says where it went, whether it was delivered, and why not", async () => {
+    const hook = await loopback("webhook");
+    const brand = await brandWith({ kind: "webhook", config: { url: hook.url }, secrets: {} });
+    const { ticket, conversation } = await handoff(brand.id);
+    hook.setDown(500);
+    await attempt(ticket.id);
+    await attempt(ticket.id, true);
+    expect(await getHandoffDelivery(db, brand.id, conversation.id)).toEqual({
+      id: ticket.id,
+      destination: "webhook",
+      deliveryStatus: "failed",
+      externalId: null,
+      deliveredAt: null,
+      lastError: "The webhook answered 500 Internal Server Error: Service unavailable.",
+      attempts: 2,
+    });
+    // Another brand reads nothing.
+    expect(await getHandoffDelivery(db, (await createBrand(db)).id, conversation.id)).toBeNull();
   });
 });

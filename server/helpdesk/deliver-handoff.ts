@@ -102,11 +102,22 @@ export async function requeuePendingHandoffs(db: Db): Promise<number> {
   return pending.length;
 }
 
-/** For the conversation page: where the handoff went and, when it could not be delivered, why. */
+/**
+ * For the conversation page: where the handoff went ("inbox" or the helpdesk), its delivery status
+ * (inbox | pending | delivered | failed), the helpdesk's id for it, and when it failed, why.
+ */
 export async function getHandoffDelivery(db: Db, brandId: string, conversationId: string) {
   const ticket = await db.handoffTicket.findFirst({
     where: { brandId, conversationId },
-    select: { id: true, destination: true, deliveryStatus: true, externalId: true, deliveredAt: true, lastError: true, _count: { select: { deliveries: true } } },
+    select: {
+      id: true,
+      destination: true,
+      deliveryStatus: true,
+      externalId: true,
+      deliveredAt: true,
+      lastError: true,
+      _count: { select: { deliveries: { where: { outcome: { in: ["succeeded", "failed"] } } } } },
+    },
   });
   if (!ticket) return null;
   const { _count, ...rest } = ticket;
