@@ -1,16 +1,7 @@
 import type { Db } from "../db";
 import { Prisma } from "../db";
 
-export const EventName = {
-  receivedSms: "Received SMS",
-  sentSms: "Sent SMS",
-  conversationStarted: "Started Customer Agent Conversation",
-  conversationResolved: "Resolved Customer Agent Conversation",
-  conversationEscalated: "Escalated Customer Agent Conversation",
-  productRecommended: "Received Product Recommendation from Customer Agent",
-  placedOrder: "Placed Order",
-  consentChanged: "Changed SMS Consent",
-} as const;
+export { EventName } from "./event-names";
 
 export type EmitEventInput = {
   brandId: string;

@@ -1,16 +1,28 @@
 import type { Metadata } from "next";
-import { NotBuiltYet } from "@/components/not-built-yet";
-import { ChartIcon } from "@/components/ui/icons";
+import Link from "next/link";
+import { Suspense } from "react";
+import { PageHeader } from "@/components/page-header";
+import { buttonClasses } from "@/components/ui/button";
+import { SkeletonRows } from "@/components/ui/skeleton";
+import { PerformanceView } from "./_components/performance-view";
 
 export const metadata: Metadata = { title: "Performance" };
 
 export default function PerformancePage() {
   return (
-    <NotBuiltYet
-      title="Performance"
-      description="How the agent and your SMS programme are doing."
-      willDo="Performance will show metrics by channel, with the revenue attributed to the agent's conversations, campaigns and workflows."
-      icon={<ChartIcon className="size-5" />}
-    />
+    <>
+      <PageHeader
+        title="Performance"
+        description="What the customer agent did for your shoppers and what it earned, day by day, from the event log."
+        action={
+          <Link href="/performance/import-orders" className={buttonClasses({ variant: "secondary" })}>
+            Import orders
+          </Link>
+        }
+      />
+      <Suspense fallback={<SkeletonRows rows={6} label="Loading performance…" />}>
+        <PerformanceView />
+      </Suspense>
+    </>
   );
 }

@@ -21,7 +21,7 @@ import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Textarea } from "@/components/ui/textarea";
 import { useToast } from "@/components/ui/toast";
-import type { SegmentNode } from "@/server/segments/definition";
+import { segmentDefinitionSchema, type SegmentNode } from "@/server/segments/definition";
 import { ConditionGroups, type ConditionActions, type FieldUi } from "./condition-groups";
 import { DeleteSegmentButton } from "./delete-segment";
 import { LiveCount, useLivePreview } from "./live-count";
@@ -93,10 +93,43 @@ function EditorSkeleton({ label }: { label: string }) {
   );
 }
 
-/** /segments/new, blank or from an example. */
-export function NewSegmentEditor({ exampleKey }: { exampleKey: string | null }) {
+/** A definition passed in the URL (?definition=<JSON>&name=…), checked like a saved one; null when it isn't one. */
+function prefilledDefinition(json: string): SegmentNode | null {
+  try {
+    const parsed = segmentDefinitionSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** /segments/new, blank, from an example, or prefilled by another page. */
+export function NewSegmentEditor({ exampleKey, prefill = null }: { exampleKey: string | null; prefill?: { definition: string; name: string } | null }) {
   const trpc = useTRPC();
-  const examples = useQuery({ ...trpc.segments.examples.queryOptions(), enabled: exampleKey !== null });
+  const examples = useQuery({ ...trpc.segments.examples.queryOptions(), enabled: exampleKey !== null && prefill === null });
+
+  if (prefill !== null) {
+    const definition = prefilledDefinition(prefill.definition);
+    return (
+      <>
+        <BackLink />
+        <SegmentForm
+          initial={{ name: prefill.name.slice(0, NAME_LIMIT), description: "", definition }}
+          notice={
+            definition ? (
+              <p className="rounded-md border border-slate-200 bg-white px-3 py-2 text-sm text-slate-600" data-testid="segment-prefill-notice">
+                The conditions are filled in from the link you followed. Adjust them if you like, then save the segment to keep it.
+              </p>
+            ) : (
+              <p role="alert" className="rounded-md border border-amber-200 bg-escalated-soft px-3 py-2 text-sm text-escalated-ink">
+                The link’s conditions couldn’t be read, so you’re starting from scratch.
+              </p>
+            )
+          }
+        />
+      </>
+    );
+  }
 
   if (exampleKey === null) {
     return (
