@@ -167,6 +167,7 @@ export function CampaignEditor({ campaign }: { campaign?: Campaign }) {
       setErrors({});
       setSummary(null);
       void queryClient.invalidateQueries({ queryKey: trpc.campaigns.list.queryKey() });
+      void queryClient.invalidateQueries({ queryKey: trpc.campaigns.get.queryKey({ id: saved.id }) });
       return saved.id;
     } catch (error) {
       failFromServer(error, "Not saved.");
@@ -382,6 +383,11 @@ export function CampaignEditor({ campaign }: { campaign?: Campaign }) {
               <span className="text-sm text-slate-500" aria-live="polite" data-testid="campaign-dirty">
                 {!campaignId ? "Not saved yet" : isDirty ? "Unsaved changes" : "Draft saved"}
               </span>
+              {campaignId ? (
+                <div className="ml-auto">
+                  <DeleteDraftButton id={campaignId} name={draft.name.trim() || "this draft"} />
+                </div>
+              ) : null}
             </div>
           </div>
         </form>
@@ -470,5 +476,53 @@ function ConfirmSendDialog({
         </Button>
       </DialogActions>
     </Dialog>
+  );
+}
+
+function DeleteDraftButton({ id, name }: { id: string; name: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const toast = useToast();
+  const [isOpen, setIsOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const remove = useMutation(
+    trpc.campaigns.delete.mutationOptions({
+      onSuccess: () => {
+        setIsOpen(false);
+        toast({ tone: "success", title: "Draft deleted", description: name });
+        void queryClient.invalidateQueries({ queryKey: trpc.campaigns.list.queryKey() });
+        router.push("/campaigns");
+      },
+      onError: (e) => setError(errorMessageOf(e)),
+    }),
+  );
+  return (
+    <>
+      <Button variant="ghost" onClick={() => setIsOpen(true)} data-testid="campaign-delete">
+        Delete draft
+      </Button>
+      <Dialog
+        open={isOpen}
+        onClose={() => setIsOpen(false)}
+        role="alertdialog"
+        title={`Delete “${name}”?`}
+        description="The draft is removed for everyone on your team. This can’t be undone."
+      >
+        {error ? (
+          <p role="alert" className="text-sm text-red-700">
+            {error}
+          </p>
+        ) : null}
+        <DialogActions>
+          <Button variant="secondary" onClick={() => setIsOpen(false)}>
+            Keep it
+          </Button>
+          <Button variant="danger" onClick={() => remove.mutate({ id })} isLoading={remove.isPending} data-autofocus>
+            Delete draft
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </>
   );
 }

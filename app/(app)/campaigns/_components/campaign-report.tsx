@@ -237,7 +237,7 @@ function ProgressCard({ campaign, onFilter }: { campaign: Campaign; onFilter: (s
           ) : null
         }
       />
-      <CardBody className="flex flex-col gap-4 py-4">
+      <CardBody className={cn("flex flex-col gap-4", total > 0 ? "py-4" : "py-0")}>
         {total > 0 ? (
           <div className="flex h-2.5 w-full overflow-hidden rounded-full bg-slate-100" role="img" aria-label={`${formatNumber(reached)} of ${formatNumber(total)} recipients sent or delivered`}>
             {tiles.map((t) => {
@@ -246,6 +246,7 @@ function ProgressCard({ campaign, onFilter }: { campaign: Campaign; onFilter: (s
             })}
           </div>
         ) : null}
+        {total > 0 ? (
         <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
           {tiles.map((t) => (
             <li key={t.status}>
@@ -268,6 +269,7 @@ function ProgressCard({ campaign, onFilter }: { campaign: Campaign; onFilter: (s
             </li>
           ))}
         </ul>
+        ) : null}
         <p className="sr-only" aria-live="polite">
           {`${formatNumber(progress.delivered)} delivered, ${formatNumber(progress.sent)} sent, ${formatNumber(progress.queued + progress.pending)} queued, ${formatNumber(progress.failed)} failed.`}
         </p>
@@ -312,7 +314,7 @@ function DelayedCard({ campaign }: { campaign: Campaign }) {
                 </span>
               </li>
             ))}
-            {n > rows.data.rows.length ? <li className="py-2 text-sm text-slate-500">…and {plural(n - rows.data.rows.length, "more")}; see Recipients below.</li> : null}
+            {n > rows.data.rows.length ? <li className="py-2 text-sm text-slate-500">…and {formatNumber(n - rows.data.rows.length)} more; see Recipients below.</li> : null}
           </ul>
         )}
       </CardBody>

@@ -106,6 +106,8 @@ function CampaignTableRow({ campaign, onOpen }: { campaign: CampaignRow; onOpen:
 
 function WhenCell({ campaign }: { campaign: CampaignRow }) {
   if (campaign.status === "scheduled" && campaign.scheduledAt) return <>Goes <RelativeTime date={campaign.scheduledAt} /></>;
+  const p = campaign.progress;
+  if (campaign.status === "sending" && p.waiting_quiet_hours > 0 && p.pending + p.queued === 0) return <>Waiting for quiet hours to end</>;
   if (campaign.status === "sending" && campaign.startedAt) return <>Started <RelativeTime date={campaign.startedAt} /></>;
   if ((campaign.status === "sent" || campaign.status === "cancelled") && campaign.finishedAt) return <RelativeTime date={campaign.finishedAt} />;
   return <>Edited <RelativeTime date={campaign.updatedAt} /></>;
