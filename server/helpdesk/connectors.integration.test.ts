@@ -189,7 +189,7 @@ describe("generic webhook", () => {
     expect(await attempt(ticket.id, true)).toBe("fell_back");
     const after = await ticketOf(ticket.id);
     expect(after.deliveryStatus).toBe("failed");
-    expect(after.lastError).toMatch(/^Couldn’t reach The webhook at http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\)\.$/);
+    expect(after.lastError).toMatch(/^Couldn’t reach the webhook at http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\)\.$/);
   });
 
   it("does not retry what retrying cannot fix (401): kept in the inbox after one attempt", async () => {

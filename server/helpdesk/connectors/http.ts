@@ -56,7 +56,9 @@ export async function helpdeskRequest(
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     const why = (error as Error).name === "TimeoutError" ? `no answer within ${TIMEOUT_MS / 1000} seconds` : (cause?.code ?? cause?.message ?? (error as Error).message);
-    throw new HelpdeskError(`Couldn’t reach ${service} at ${new URL(url).origin} (${why}).`, { isRetryable: true, cause: error });
+    // "The webhook" reads "the webhook" mid-sentence; names (Kustomer, Front…) keep their capital.
+    const named = /^The /.test(service) ? `the ${service.slice(4)}` : service;
+    throw new HelpdeskError(`Couldn’t reach ${named} at ${new URL(url).origin} (${why}).`, { isRetryable: true, cause: error });
   }
   const text = await res.text().catch(() => "");
   let json: unknown = null;

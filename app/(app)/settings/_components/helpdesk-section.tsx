@@ -38,7 +38,7 @@ const KINDS: { value: Kind; label: string; help: string }[] = [
 ];
 const kindLabel = (kind: string) => KINDS.find((k) => k.value === kind)?.label ?? kind;
 
-type FieldDef = { name: string; label: string; help: ReactNode; placeholder?: string; isSecret?: boolean; type?: string };
+type FieldDef = { name: string; label: string; help: ReactNode; placeholder?: string; isSecret?: boolean; type?: string; defaultValue?: string };
 
 // The server validates each of these and answers with the field's message.
 const FIELDS: Record<ConnectorKind, FieldDef[]> = {
@@ -49,7 +49,7 @@ const FIELDS: Record<ConnectorKind, FieldDef[]> = {
     { name: "apiKey", label: "API key", help: "An API key with the customer, conversation, message and note roles (Settings → Security → API Keys).", isSecret: true },
   ],
   front: [
-    { name: "baseUrl", label: "API address", help: "Front’s API, https://api2.frontapp.com, unless Front gave you another.", placeholder: "https://api2.frontapp.com", type: "url" },
+    { name: "baseUrl", label: "API address", help: "Front’s API, https://api2.frontapp.com, unless Front gave you another.", placeholder: "https://api2.frontapp.com", type: "url", defaultValue: "https://api2.frontapp.com" },
     { name: "inboxId", label: "Inbox id", help: "The inbox handoffs go to, e.g. inb_55c8c149 (Settings → Inboxes, or GET /inboxes).", placeholder: "inb_…" },
     { name: "aiTeammateId", label: "AI teammate id", help: "The teammate Parley’s texts appear from, e.g. tea_55c8c149. Parley unassigns it at handoff so a rep picks the conversation up. Optional.", placeholder: "tea_…" },
     { name: "apiToken", label: "API token", help: "A Front API token that can import messages and write conversations (Settings → Developers → API tokens).", isSecret: true },
@@ -68,7 +68,12 @@ const FIELDS: Record<ConnectorKind, FieldDef[]> = {
 };
 
 type Values = { kind: Kind; config: Record<string, string>; secrets: Record<string, string> };
-const valuesOf = (saved: HelpdeskSettings, kind: Kind = saved.kind): Values => ({ kind, config: kind === saved.kind ? { ...saved.config } : {}, secrets: {} });
+/** The saved values for the saved helpdesk; another helpdesk starts from its defaults. */
+function valuesOf(saved: HelpdeskSettings, kind: Kind = saved.kind): Values {
+  if (kind === saved.kind) return { kind, config: { ...saved.config }, secrets: {} };
+  const defaults = kind === "none" ? [] : FIELDS[kind].filter((f) => f.defaultValue).map((f) => [f.name, f.defaultValue!]);
+  return { kind, config: Object.fromEntries(defaults), secrets: {} };
+}
 
 function SubHeading({ children }: { children: ReactNode }) {
   return <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{children}</h3>;
