@@ -127,7 +127,7 @@ export function MetricCards({ summary, links }: { summary: Summary; links: { con
   ];
   const previousLabel = `the previous ${summary.previous.days === 1 ? "day" : `${formatNumber(summary.previous.days)} days`}`;
   return (
-    <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3 2xl:grid-cols-5" aria-label="Key metrics" data-testid="metric-cards">
+    <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2 md:grid-cols-3 xl:grid-cols-5" aria-label="Key metrics" data-testid="metric-cards">
       {cards.map((card) => {
         const current = card.value(summary.current.metrics);
         const previous = card.value(summary.previous.metrics);
@@ -188,11 +188,12 @@ function ChangeBadge({ change }: { change: Change }) {
         </span>
       );
     case "same":
-    case "none":
       return (
         <span className={cn(base, "bg-slate-100 text-slate-500")} aria-hidden="true">
           =
         </span>
       );
+    case "none":
+      return null;
   }
 }

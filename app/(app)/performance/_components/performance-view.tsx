@@ -228,7 +228,7 @@ function Widget<T>({ query, skeleton, children }: { query: WidgetQuery<T>; skele
 
 function CardsSkeleton() {
   return (
-    <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3 2xl:grid-cols-5" role="status">
+    <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 md:grid-cols-3 xl:grid-cols-5" role="status">
       <span className="sr-only">Loading metrics…</span>
       {Array.from({ length: 10 }, (_, i) => (
         <Skeleton key={i} className="h-28 w-full" />

@@ -21,7 +21,7 @@ export default function ImportOrdersPage() {
         <div className="min-w-0">
           <ImportOrders />
         </div>
-        <aside className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm text-slate-600 shadow-xs" aria-labelledby="order-import-help">
+        <aside className="flex flex-col gap-3 self-start rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm text-slate-600 shadow-xs" aria-labelledby="order-import-help">
           <h2 id="order-import-help" className="text-sm font-semibold text-slate-900">
             What the file needs
           </h2>

@@ -202,7 +202,9 @@ function OrderPreview({ preview }: { preview: Preview }) {
                       ) : null}
                     </>
                   ) : (
-                    <span className="text-slate-500">No profile ({row.phone ?? row.email})</span>
+                    <span className="text-slate-500">
+                      No profile ({row.phone ? <PhoneNumber value={row.phone} /> : row.email})
+                    </span>
                   )}
                 </TD>
                 <TD className="text-right tabular-nums">{formatMoney(row.totalCents, row.currency)}</TD>
