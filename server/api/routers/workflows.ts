@@ -9,7 +9,6 @@ import {
   assertWorkflowsAvailable,
   createAssistant,
   createWorkflow,
-  defaultKeywordsFor,
   deleteAssistant,
   deleteWorkflow,
   exportRecordsCsv,
@@ -24,7 +23,6 @@ import {
   testWorkflowMatch,
   updateAssistant,
   updateWorkflow,
-  workflowGoals,
   workflowsAccess,
 } from "../../workflows";
 import { brandProcedure, createTRPCRouter } from "../trpc";
@@ -66,7 +64,6 @@ const assistantInput = z.object({ name: z.string().max(500), instructions: z.str
 export const workflowsRouter = createTRPCRouter({
   /** Whether the page exists for this brand, and if not, which of plan / flag is missing. */
   access: brandProcedure.query(({ ctx }) => workflowsAccess(ctx.db, ctx.brandId)),
-  goals: workflowsProcedure.query(() => workflowGoals.map((goal) => ({ goal, defaultKeywords: defaultKeywordsFor(goal) }))),
 
   list: workflowsProcedure.query(({ ctx }) => listWorkflows(ctx.db, ctx.brandId)),
   get: workflowsProcedure.input(z.object({ id })).query(({ ctx, input }) => getWorkflow(ctx.db, ctx.brandId, input.id)),
