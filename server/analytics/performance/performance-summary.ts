@@ -11,7 +11,9 @@
  * - Median first response: per started conversation, the shopper's text that started it (the last
  *   "Received SMS" of the profile at or before the Started event) to the first agent reply ("Sent SMS"
  *   with properties.author = 'agent' at or after the start and before the profile's next Started);
- *   percentile_cont(0.5) of those seconds.
+ *   percentile_cont(0.5) of those seconds. Computed in one pass over the profile's events from a day
+ *   before the periods to a day after (a running window, not a lookup per conversation), so a first
+ *   reply more than a day after the period ends is not seen; the agent answers in seconds.
  * - Agent replies and segments: "Sent SMS" with properties.author = 'agent' in [ps, pe): count, and
  *   sum(properties.segments). Cost = segments × Brand.segmentCostCents.
  * - Orders: "Placed Order" with a numeric properties.value in [ps, pe), once per orderNumber.
@@ -144,24 +146,35 @@ function summaryRows(db: Db, brandId: string, channel: string, timeZone: string,
       FROM started s LEFT JOIN outcomes o ON o.conv = s.conv
       GROUP BY s.period
     ),
+    -- The shopper's texts, the conversation starts and the agent's replies around the periods, per
+    -- profile in time order (a text before a start at the same instant, a reply after it).
+    response_events AS (
+      SELECT e."profileId", e."occurredAt", e.name, e.properties->>'conversationId' AS conv,
+        CASE WHEN e.name = ${received} THEN 0 WHEN e.name = ${startedName} THEN 1 ELSE 2 END AS rank
+      FROM "Event" e
+      WHERE e."brandId" = ${brandId} AND e.name IN (${received}, ${startedName}, ${sent})
+        AND (e.name <> ${sent} OR e.properties->>'author' = 'agent')
+        AND e."occurredAt" >= (SELECT min(ps) FROM periods) - interval '1 day'
+        AND e."occurredAt" < (SELECT max(pe) FROM periods) + interval '1 day'
+    ),
+    -- Per profile, a running count of starts numbers each conversation's stretch of events (its
+    -- start, then everything until the next start) and carries the latest shopper text along.
+    response_marks AS (
+      SELECT "profileId", name, conv, "occurredAt",
+        count(*) FILTER (WHERE name = ${startedName}) OVER running AS stretch,
+        max("occurredAt") FILTER (WHERE name = ${received}) OVER running AS text_at
+      FROM response_events
+      WINDOW running AS (PARTITION BY "profileId" ORDER BY "occurredAt", rank ROWS UNBOUNDED PRECEDING)
+    ),
+    first_replies AS (
+      SELECT "profileId", stretch, min("occurredAt") AS reply_at FROM response_marks WHERE name = ${sent} GROUP BY 1, 2
+    ),
     first_responses AS (
-      SELECT s.period, EXTRACT(EPOCH FROM (r."occurredAt" - q."occurredAt"))::float8 AS seconds
+      SELECT s.period, EXTRACT(EPOCH FROM (r.reply_at - m.text_at))::float8 AS seconds
       FROM started s
-      JOIN LATERAL (
-        SELECT x."occurredAt" FROM "Event" x
-        WHERE x."brandId" = ${brandId} AND x."profileId" = s."profileId" AND x.name = ${received} AND x."occurredAt" <= s."occurredAt"
-        ORDER BY x."occurredAt" DESC LIMIT 1
-      ) q ON true
-      JOIN LATERAL (
-        SELECT y."occurredAt" FROM "Event" y
-        WHERE y."brandId" = ${brandId} AND y."profileId" = s."profileId" AND y.name = ${sent} AND y.properties->>'author' = 'agent'
-          AND y."occurredAt" >= s."occurredAt"
-          AND y."occurredAt" < coalesce((
-            SELECT min(n."occurredAt") FROM "Event" n
-            WHERE n."brandId" = ${brandId} AND n."profileId" = s."profileId" AND n.name = ${startedName} AND n."occurredAt" > s."occurredAt"
-          ), 'infinity'::timestamp)
-        ORDER BY y."occurredAt" ASC LIMIT 1
-      ) r ON true
+      JOIN response_marks m ON m.conv = s.conv AND m.name = ${startedName}
+      JOIN first_replies r ON r."profileId" = m."profileId" AND r.stretch = m.stretch
+      WHERE m.text_at IS NOT NULL
     ),
     first_response_stats AS (
       SELECT period, percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) AS median_seconds, count(*) AS n
