@@ -18,7 +18,9 @@ export async function registerCampaignJobs(boss: PgBoss, db: Db, opts: Pick<RunC
     async ([job]) => {
       if (!job) return;
       const result = await runCampaign(db, job.data.campaignId, { signal: job.signal, budgetMs: opts.budgetMs });
-      if (result.next) {
+      // Follow-ups for work left now or at a quiet-hours wake-up. A run that came early (the campaign was
+      // rescheduled) adds none: scheduling queued a job for the new time.
+      if (result.next && (result.outcome === "more" || result.outcome === "waiting")) {
         const campaign = await db.campaign.findUnique({ where: { id: job.data.campaignId }, select: { id: true, brandId: true } });
         if (campaign) await enqueueCampaignRun(campaign, result.next);
       }

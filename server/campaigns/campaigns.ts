@@ -121,9 +121,9 @@ export async function scheduleCampaign(db: Db, brandId: string, id: string, at: 
 
 /** A scheduled campaign that hasn't started goes back to draft, to be edited or rescheduled. */
 export async function unscheduleCampaign(db: Db, brandId: string, id: string): Promise<Campaign> {
-  const campaign = await findCampaign(db, brandId, id);
+  await findCampaign(db, brandId, id);
   const { count } = await db.campaign.updateMany({ where: { id, brandId, status: "scheduled", startedAt: null }, data: { status: "draft", scheduledAt: null } });
-  if (count === 0) throw notEditable(campaign.status === "scheduled" ? { ...campaign, status: "sending" } : campaign);
+  if (count === 0) throw notEditable(await findCampaign(db, brandId, id));
   return findCampaign(db, brandId, id);
 }
 
