@@ -15,6 +15,10 @@ export type BubbleMessage = {
   segments: number;
   status: string;
   createdAt: Date | string;
+  /** Outbound: compliance | agent | automation | human | campaign | test. */
+  purpose?: string | null;
+  /** Human texts: the teammate or helpdesk rep who wrote it. */
+  authorName?: string | null;
 };
 
 const statusWords: Record<string, string> = {
@@ -32,6 +36,15 @@ const authorWords: Record<BubbleMessage["author"], string> = {
   human: "Teammate",
   system: "Compliance reply",
 };
+
+/** The label above a brand text that isn't the agent's: "Campaign", "Teammate · Sam", "Compliance reply". */
+function authorLabel(message: BubbleMessage): string {
+  if (message.purpose === "campaign") return "Campaign";
+  if (message.purpose === "automation") return "Keyword automation";
+  if (message.purpose === "test") return "Test text";
+  if (message.author === "human" && message.authorName) return `${authorWords.human} · ${message.authorName}`;
+  return authorWords[message.author];
+}
 
 /**
  * One text in a thread: the shopper on the right, the brand on the left. Brand texts show
@@ -54,7 +67,7 @@ export function MessageBubble({ message, size = "md", children }: { message: Bub
         {!isShopper && message.author !== "agent" ? (
           <span className={cn("flex items-center gap-1 text-[11px] font-medium", isSystem ? "text-slate-600" : "text-amber-700")}>
             {isSystem ? <ShieldIcon className="size-3" /> : null}
-            {authorWords[message.author]}
+            {authorLabel(message)}
           </span>
         ) : null}
         {isShopper || message.author === "agent" ? <span className="sr-only">{`${authorWords[message.author]}:`}</span> : null}

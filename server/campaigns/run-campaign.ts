@@ -197,7 +197,7 @@ async function handOver(db: Db, campaign: Campaign, recipient: CampaignRecipient
   const idempotencyKey = campaignIdempotencyKey(campaign.id, recipient.profileId);
   let messageId: string;
   try {
-    messageId = (await queueOutbound(db, { brandId: campaign.brandId, profileId: recipient.profileId, body, author: "system", purpose: "campaign", idempotencyKey })).id;
+    messageId = (await queueOutbound(db, { brandId: campaign.brandId, profileId: recipient.profileId, body, author: "system", purpose: "campaign", idempotencyKey, campaignId: campaign.id })).id;
   } catch (error) {
     if (error instanceof AppError && (error.code === "FORBIDDEN" || error.code === "NOT_FOUND")) {
       // Consent changed (or the profile went) between the check and the send: not texted.
@@ -216,7 +216,7 @@ async function handOver(db: Db, campaign: Campaign, recipient: CampaignRecipient
   return true;
 }
 
-/** Ties the message to the campaign (for attribution and reports) and to the recipient. */
+/** Ties the message to the recipient (and to the campaign, for a message an older run created without it). */
 async function linkMessage(db: Db, campaign: Campaign, recipient: CampaignRecipient, messageId: string) {
   await db.message.updateMany({ where: { id: messageId, brandId: campaign.brandId, campaignId: null }, data: { campaignId: campaign.id } });
   await db.campaignRecipient.updateMany({ where: { id: recipient.id, messageId: null }, data: { status: "queued", messageId, sendAfter: null } });

@@ -35,6 +35,10 @@ export type QueueOutboundInput = {
   purpose: OutboundPurpose;
   /** The same key twice queues the message once (a re-run pipeline sends nothing new). */
   idempotencyKey: string;
+  /** Campaign texts: the campaign, set with the row so reports never see an unlinked send. */
+  campaignId?: string | null;
+  /** Human texts: the teammate or helpdesk rep who wrote it. */
+  authorName?: string | null;
 };
 
 /**
@@ -72,6 +76,8 @@ export async function queueOutbound(db: Db, input: QueueOutboundInput) {
       status: "queued",
       purpose: input.purpose,
       idempotencyKey: input.idempotencyKey,
+      campaignId: input.campaignId ?? null,
+      authorName: input.authorName ?? null,
       fromNumber: brand.smsNumber,
       toNumber: profile.phone,
     },

@@ -45,7 +45,7 @@ const fieldLabels: Record<SettingsArea, Record<string, string>> = {
   keywords: { keyword: "Keyword", reply: "Reply", action: "Action", propertyKey: "Property", propertyValue: "Value", isActive: "Active" },
   marketing: { conversationStarter: "Conversation starter" },
   // The auth token is recorded only as its last four characters ("••••1a2b").
-  channels: { smsNumber: "SMS number", accountSid: "Twilio Account SID", authToken: "Twilio auth token" },
+  channels: { smsNumber: "SMS number", accountSid: "Twilio Account SID", authToken: "Twilio auth token", senderType: "Kind of number", messagesPerSecond: "Texts per second", segmentCostCents: "Price per SMS segment (cents)" },
   brand: { restrictedGoods: "Restricted goods sold", agentEnabled: "Customer agent" },
   // Secrets are recorded only as their last four characters ("••••1a2b").
   helpdesk: {
@@ -90,6 +90,7 @@ const valueLabels: Record<string, Record<string, string>> = {
   mode: { everyone: "Everyone", segments_in: "Only members of chosen segments", segments_out: "Everyone except chosen segments" },
   kind: { none: "Built-in inbox only", webhook: "Generic webhook", kustomer: "Kustomer", front: "Front", zendesk: "Zendesk", gorgias: "Gorgias" },
   attributionModel: { last_touch: "Last touch" },
+  senderType: { long_code: "Long code", toll_free: "Toll-free", short_code: "Short code" },
   restrictedGoods: { sex: "Sex or adult content", hate: "Hate", alcohol: "Alcohol", firearms: "Firearms", tobacco: "Tobacco, vaping or cannabis" },
 };
 
