@@ -62,17 +62,16 @@ export async function sendTeammateReply(db: Db, input: TeammateReplyInput): Prom
   const now = new Date();
   const { profile, ...rest } = conversation;
   await handToHumans(db, { conversation: rest, assigneeId: input.author.userId ?? null, now });
-  const queued = await queueOutbound(db, {
+  const message = await queueOutbound(db, {
     brandId: input.brandId,
     profileId: profile.id,
     conversationId: conversation.id,
     body,
     author: "human",
+    authorName,
     purpose: "human",
     idempotencyKey,
   });
-  // queueOutbound has no author name; the send never reads it, so setting it right after is safe.
-  const message = await db.message.update({ where: { id: queued.id }, data: { authorName } });
   // A teammate who writes to the shopper has read what they wrote (a helpdesk rep reads elsewhere).
   await db.conversation.update({ where: { id: conversation.id }, data: { lastMessageAt: now, ...(input.author.userId ? { lastReadAt: now } : {}) } });
   return message;

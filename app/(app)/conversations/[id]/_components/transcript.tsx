@@ -62,11 +62,6 @@ export function Transcript({ items, timeZone }: { items: TimelineItem[]; timeZon
                   <span className="text-[11px] text-slate-500">{message.dispositionText ?? "Processing…"}</span>
                 </span>
               ) : null}
-              {message.author === "human" && message.authorName ? (
-                <span className="text-[11px] text-slate-500" data-testid="reply-author">
-                  Sent by {message.authorName}
-                </span>
-              ) : null}
               {message.status === "failed" && message.errorMessage ? <span className="max-w-md text-[11px] text-red-700">{message.errorMessage}</span> : null}
               {turn ? <TurnDetails turn={turn} /> : null}
             </MessageBubble>
