@@ -2,12 +2,13 @@ import type { BrandMember } from "../auth";
 import type { Db } from "../db";
 import { chooseModel } from "../agent";
 import { hasTwilioCredentials } from "../channels/twilio-credentials";
+import { countAwaitingHumans } from "../conversations/count-awaiting-humans";
 
 /** What the app shell shows: the brand, the signed-in user, and what is waiting for a person. */
 export async function currentBrandOverview(db: Db, member: BrandMember) {
   const [brand, awaitingHuman] = await Promise.all([
     db.brand.findUniqueOrThrow({ where: { id: member.brandId } }),
-    db.conversation.count({ where: { brandId: member.brandId, status: "escalated" } }),
+    countAwaitingHumans(db, member.brandId),
   ]);
   const model = chooseModel();
   return {

@@ -1,5 +1,7 @@
 import type { Conversation, Db, Message, Profile } from "../db";
 import { emitEvent, EventName } from "../analytics";
+import { campaignForReply } from "../campaigns/campaign-for-reply";
+import { isClosedToAgent } from "../helpdesk/agent-tags";
 
 export type ConversationDecision =
   | { type: "continued"; conversation: Conversation }
@@ -33,7 +35,8 @@ export async function continueOrStartConversation(
     where: { brandId: input.brandId, profileId: input.profile.id, windowEndsAt: { gt: input.now } },
     orderBy: { lastMessageAt: "desc" },
   });
-  if (latest && (latest.status === "escalated" || latest.status === "closed_out" || latest.status === "failed")) {
+  // Handed off, closed out or failed — or tagged agent_automated / agent_failure by a helpdesk (Kustomer's convention).
+  if (latest && (latest.status === "escalated" || latest.status === "closed_out" || latest.status === "failed" || isClosedToAgent(latest.tags))) {
     const touched = await db.conversation.update({ where: { id: latest.id }, data: { lastMessageAt: input.now } });
     return { type: "with_humans", conversation: touched };
   }
@@ -41,14 +44,17 @@ export async function continueOrStartConversation(
     const touched = await db.conversation.update({ where: { id: latest.id }, data: { lastMessageAt: input.now, windowEndsAt } });
     return { type: "continued", conversation: touched };
   }
+  // A reply to a campaign text (within the brand's attribution window) names the campaign.
+  const campaign = await campaignForReply(db, { brandId: input.brandId, profileId: input.profile.id, now: input.now });
+  const sourceCampaignId = campaign?.campaignId ?? null;
   const conversation = await db.conversation.create({
-    data: { brandId: input.brandId, profileId: input.profile.id, startedAt: input.now, lastMessageAt: input.now, windowEndsAt },
+    data: { brandId: input.brandId, profileId: input.profile.id, startedAt: input.now, lastMessageAt: input.now, windowEndsAt, sourceCampaignId },
   });
   await emitEvent(db, {
     brandId: input.brandId,
     profileId: input.profile.id,
     name: EventName.conversationStarted,
-    properties: { conversationId: conversation.id, channel: "sms", firstMessage: input.message.body, sourceCampaignId: null },
+    properties: { conversationId: conversation.id, channel: "sms", firstMessage: input.message.body, sourceCampaignId },
     dedupeKey: `started:${conversation.id}`,
     occurredAt: input.now,
   });

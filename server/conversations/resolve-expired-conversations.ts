@@ -1,5 +1,6 @@
 import type { Db } from "../db";
 import { emitEvent, EventName } from "../analytics";
+import { AgentTag, withAgentTag } from "../helpdesk/agent-tags";
 
 /**
  * Resolved by silence: a conversation the agent answered, whose window passed without another
@@ -14,7 +15,10 @@ export async function resolveExpiredConversations(db: Db, now = new Date()): Pro
   });
   let resolved = 0;
   for (const c of expired) {
-    const claimed = await db.conversation.updateMany({ where: { id: c.id, status: "automating" }, data: { status: "resolved", endedAt: c.windowEndsAt } });
+    const claimed = await db.conversation.updateMany({
+      where: { id: c.id, status: "automating" },
+      data: { status: "resolved", endedAt: c.windowEndsAt, tags: withAgentTag(c.tags, AgentTag.automated) },
+    });
     if (claimed.count === 0) continue;
     resolved++;
     await emitEvent(db, {

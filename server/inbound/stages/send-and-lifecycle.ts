@@ -51,8 +51,9 @@ export const sendAndLifecycle: Stage = {
     const turn = ctx.turn;
     if (!turn) throw new Error("pipeline: agent turn has not run");
     const conversation = conversationOf(ctx);
-    const { tags } = await ctx.db.conversation.findUniqueOrThrow({ where: { id: conversation.id }, select: { tags: true } });
-    if (isClosedToAgent(tags)) return stop("human");
+    // Re-read: a teammate may have taken the conversation, or a helpdesk tagged it, while the agent thought.
+    const current = await ctx.db.conversation.findUniqueOrThrow({ where: { id: conversation.id }, select: { tags: true, assigneeId: true, status: true } });
+    if (isClosedToAgent(current.tags) || current.assigneeId !== null || current.status !== "automating") return stop("human");
     await emitRecommendations(ctx);
     switch (turn.outcome) {
       case "answered":

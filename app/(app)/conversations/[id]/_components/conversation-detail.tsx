@@ -196,8 +196,13 @@ function HandoffNote({ detail }: { detail: Detail }) {
           <>
             <dt className="text-slate-600">Helpdesk</dt>
             <dd className="text-slate-900">
-              <span className="capitalize">{ticket.destination}</span> · {ticket.deliveryStatus.replace(/_/g, " ")}
-              {ticket.lastError ? <span className="block text-xs text-red-700">{ticket.lastError}</span> : null}
+              <span className="capitalize">{ticket.destination}</span> ·{" "}
+              {ticket.deliveryStatus === "failed" ? "couldn’t be delivered; it stays here in the inbox" : ticket.deliveryStatus.replace(/_/g, " ")}
+              {ticket.lastError ? (
+                <span className="block text-xs text-red-700" data-testid="handoff-delivery-error">
+                  {ticket.lastError} — check Settings → Helpdesk.
+                </span>
+              ) : null}
             </dd>
           </>
         ) : null}
