@@ -14,6 +14,8 @@ import { APP_URL, DEMO_TWILIO, TWILIO_URL } from "./e2e-env";
 const VIPS = [6, 12, 18, 24, 30, 36, 42, 48].map((i) => `+1555555${String(100 + i).padStart(4, "0")}`);
 // Shopper 24, Ezra Patel: replies from the simulator (no other spec texts from this number).
 const REPLIER = "+15555550124";
+// Shopper 30, a VIP who asks for a person after the campaign (no other spec texts from this number).
+const ESCALATOR = "+15555550130";
 const BRAND_NUMBER = "+15555550100";
 
 async function trpcQuery<T>(request: APIRequestContext, path: string, input?: unknown): Promise<T> {
@@ -119,6 +121,37 @@ test("a marketer sends a campaign with the conversation starter to VIPs; progres
     await expect(page.getByTestId("disposition").first()).toContainText("agent_replied", { timeout: 20_000 });
     await page.goto("/conversations");
     await expect(page.getByText(reply).first()).toBeVisible();
+
+    // 7. The replier is done ("thanks!": resolved by the agent); another VIP asks for a person (handed off).
+    await page.goto("/simulator");
+    await page.getByLabel("Shopper").selectOption({ value: REPLIER });
+    await page.getByLabel("Message").fill("thanks!");
+    await page.getByLabel("Message").press("Enter");
+    await expect(page.getByTestId("disposition").first()).toContainText("agent_replied", { timeout: 20_000 });
+    await page.getByLabel("Shopper").selectOption({ value: ESCALATOR });
+    await page.getByLabel("Message").fill("can I talk to a person please?");
+    await page.getByLabel("Message").press("Enter");
+    // Handed to the inbox, or closed out with the brand's closeout text (the handoff mode is a setting).
+    await expect(page.getByTestId("disposition").first()).toContainText(/escalated|closed_out/, { timeout: 20_000 });
+
+    // 8. The replier orders an hour later; the store's CSV brings the order in.
+    await page.goto("/performance/import-orders");
+    await page.getByTestId("order-csv").fill(`order_number,phone,total,placed_at\nCAMP-${Date.now()},${REPLIER},88.00,${new Date().toISOString()}\n`);
+    await page.getByRole("button", { name: "Preview import" }).click();
+    await expect(page.getByTestId("order-import-preview").getByTestId("order-import-row")).toHaveCount(1);
+    await page.getByRole("button", { name: "Import orders" }).click();
+    await expect(page.getByText("Orders imported")).toBeVisible();
+
+    // 9. The performance page credits the campaign: 8 sent, 2 replies, 2 conversations, the order's revenue.
+    await page.goto("/performance?range=7d");
+    const campaignRow = page.getByTestId("campaign-row").filter({ hasText: name });
+    const cells = campaignRow.locator("td");
+    await expect(cells.nth(1)).toHaveText("8");
+    await expect(cells.nth(2)).toHaveText("2");
+    await expect(cells.nth(4)).toHaveText("2");
+    await expect(cells.nth(5)).toContainText("$88.00");
+    await expect(cells.nth(5)).toContainText("1 order");
+    for (const chart of ["chart-outcomes", "chart-resolution", "chart-revenue"]) await expect(page.getByTestId(chart)).toBeVisible();
   } finally {
     await trpcMutation(request, "settings.updateQuietHours", quietHours);
   }

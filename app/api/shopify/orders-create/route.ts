@@ -2,12 +2,14 @@ import { handleShopifyOrderWebhook, shopifyWebhookResponse } from "@/server/anal
 import { getDb } from "@/server/db";
 import { env } from "@/server/env";
 import { webhookErrorResponse } from "@/server/inbound/webhook-http";
+import { ensureServerReady } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
 /** Shopify's orders/create webhook: verify the HMAC of the raw body, record one Placed Order event. */
 export async function POST(req: Request) {
   try {
+    await ensureServerReady();
     const result = await handleShopifyOrderWebhook(
       getDb(),
       {
