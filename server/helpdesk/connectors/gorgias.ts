@@ -7,7 +7,8 @@
  *                                                            at least one message: the transcript, from the customer)
  */
 import { HelpdeskError, type HelpdeskConnector, type HandoffPayload, type HelpdeskCredentials } from "./connector";
-import { baseUrlError, basicAuth, helpdeskRequest, normalizeBaseUrl, shopperName, transcriptText } from "./http";
+import { baseUrlError, basicAuth, helpdeskRequest, normalizeBaseUrl, shopperName } from "./http";
+import { handoffTicketBody, handoffTicketSubject } from "./ticket-text";
 
 const SERVICE = "Gorgias";
 
@@ -33,19 +34,6 @@ async function deliver(payload: HandoffPayload, creds: HelpdeskCredentials) {
     if (customerId === undefined || customerId === null) throw new HelpdeskError("Gorgias created the customer but sent back no id.", { httpStatus: created.status });
   }
 
-  const isTest = payload.event === "handoff.test";
-  const body = [
-    isTest ? "TEST handoff from Parley (Settings → Helpdesk). Nothing to do." : "Parley’s agent handed this SMS conversation to your team.",
-    `Shopper: ${name}, ${profile.phone}`,
-    `Reason: ${payload.escalationReason.replace(/_/g, " ")}`,
-    `Sentiment: ${payload.sentiment}`,
-    `Summary: ${payload.summary}`,
-    "",
-    "Transcript:",
-    transcriptText(payload.transcript),
-    "",
-    `Reply to the shopper by SMS with Parley’s API: ${payload.reply.method} ${payload.reply.url}`,
-  ].join("\n");
   const ticket = await helpdeskRequest(SERVICE, `${base}/api/tickets`, {
     method: "POST",
     headers,
@@ -55,7 +43,7 @@ async function deliver(payload: HandoffPayload, creds: HelpdeskCredentials) {
       via: "api",
       from_agent: false,
       status: "open",
-      subject: isTest ? "[Test] SMS handoff from Parley" : `SMS from ${name}: ${payload.escalationReason.replace(/_/g, " ")}`,
+      subject: handoffTicketSubject(payload),
       external_id: `parley-${payload.id}`,
       tags: [{ name: "parley" }, ...payload.conversation.tags.map((tag) => ({ name: tag }))],
       messages: [
@@ -65,7 +53,7 @@ async function deliver(payload: HandoffPayload, creds: HelpdeskCredentials) {
           from_agent: false,
           sender: { id: customerId },
           source: { type: "api", from: { address: profile.phone, name } },
-          body_text: body,
+          body_text: handoffTicketBody(payload, { withEmail: false }),
         },
       ],
     },

@@ -8,7 +8,8 @@
  *                                            Zendesk creates one ticket however often a retry repeats it
  */
 import { HelpdeskError, type HelpdeskConnector, type HandoffPayload, type HelpdeskCredentials } from "./connector";
-import { baseUrlError, basicAuth, helpdeskRequest, normalizeBaseUrl, shopperName, transcriptText } from "./http";
+import { baseUrlError, basicAuth, helpdeskRequest, normalizeBaseUrl, shopperName } from "./http";
+import { handoffTicketBody, handoffTicketSubject } from "./ticket-text";
 
 const SERVICE = "Zendesk";
 
@@ -28,31 +29,19 @@ async function deliver(payload: HandoffPayload, creds: HelpdeskCredentials) {
   const requesterId = (user.json as { user?: { id?: unknown } } | null)?.user?.id;
   if (typeof requesterId !== "number" && typeof requesterId !== "string") throw new HelpdeskError("Zendesk saved the shopper but sent back no user id.", { httpStatus: user.status });
 
-  const isTest = payload.event === "handoff.test";
   const ticket = await helpdeskRequest(SERVICE, `${base}/api/v2/tickets`, {
     method: "POST",
     headers: { ...headers, "Idempotency-Key": `parley-${payload.id}` },
     json: {
       ticket: {
-        subject: isTest ? "[Test] SMS handoff from Parley" : `SMS from ${shopperName(profile)}: ${payload.escalationReason.replace(/_/g, " ")}`,
+        subject: handoffTicketSubject(payload),
         requester_id: requesterId,
         external_id: `parley-${payload.conversation.id}`,
         priority: payload.sentiment === "negative" ? "high" : "normal",
         tags: ["parley", "sms", ...payload.conversation.tags],
         comment: {
           public: false,
-          body: [
-            isTest ? "TEST handoff from Parley (Settings → Helpdesk). Nothing to do." : "Parley’s agent handed this SMS conversation to your team.",
-            `Shopper: ${shopperName(profile)}, ${profile.phone}${profile.email ? `, ${profile.email}` : ""}`,
-            `Reason: ${payload.escalationReason.replace(/_/g, " ")}`,
-            `Sentiment: ${payload.sentiment}`,
-            `Summary: ${payload.summary}`,
-            "",
-            "Transcript:",
-            transcriptText(payload.transcript),
-            "",
-            `Reply to the shopper by SMS with Parley’s API: ${payload.reply.method} ${payload.reply.url}`,
-          ].join("\n"),
+          body: handoffTicketBody(payload, { withEmail: true }),
         },
       },
     },

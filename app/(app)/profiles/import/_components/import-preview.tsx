@@ -1,5 +1,6 @@
 "use client";
 import type { RouterOutputs } from "@/components/trpc";
+import { PreviewCount, PreviewIssues } from "@/components/csv-import/csv-import-steps";
 import { Badge, ConsentBadge, consentLabel } from "@/components/ui/badge";
 import { formatNumber, plural } from "@/components/ui/format";
 import { PhoneNumber } from "@/components/ui/phone-number";
@@ -7,7 +8,6 @@ import { Table, TBody, TD, TH, THead } from "@/components/ui/table";
 import { formatPropertyValue } from "../../_components/format-property";
 
 export type ImportPreviewResult = RouterOutputs["profiles"]["previewImport"];
-type Issue = ImportPreviewResult["errors"][number];
 
 const actionBadge = {
   create: <Badge tone="accent">New</Badge>,
@@ -22,10 +22,10 @@ export function ImportPreview({ preview }: { preview: ImportPreviewResult }) {
   return (
     <div className="flex flex-col gap-4" data-testid="import-preview">
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-        <Count label="Rows in the file" value={counts.rows} />
-        <Count label="New profiles" value={counts.create} />
-        <Count label="Profiles updated" value={counts.update} hint={counts.unchanged ? `${formatNumber(counts.unchanged)} already up to date` : undefined} />
-        <Count
+        <PreviewCount label="Rows in the file" value={counts.rows} />
+        <PreviewCount label="New profiles" value={counts.create} />
+        <PreviewCount label="Profiles updated" value={counts.update} hint={counts.unchanged ? `${formatNumber(counts.unchanged)} already up to date` : undefined} />
+        <PreviewCount
           label="Consent changes"
           value={counts.subscribed + counts.unsubscribed}
           hint={counts.subscribed + counts.unsubscribed ? `${formatNumber(counts.subscribed)} subscribed, ${formatNumber(counts.unsubscribed)} unsubscribed` : undefined}
@@ -33,7 +33,7 @@ export function ImportPreview({ preview }: { preview: ImportPreviewResult }) {
       </dl>
 
       {counts.errors > 0 ? (
-        <IssueList
+        <PreviewIssues
           tone="error"
           testId="import-errors"
           title={`Fix ${plural(counts.errors, "error")} before importing`}
@@ -44,7 +44,7 @@ export function ImportPreview({ preview }: { preview: ImportPreviewResult }) {
       ) : null}
 
       {counts.warnings > 0 ? (
-        <IssueList
+        <PreviewIssues
           tone="warning"
           testId="import-warnings"
           title={`${plural(counts.warnings, "profile")} will stay unsubscribed or keep their consent`}
@@ -112,34 +112,4 @@ export function ImportPreview({ preview }: { preview: ImportPreviewResult }) {
 
 function Blank() {
   return <span className="text-slate-300">—</span>;
-}
-
-function Count({ label, value, hint }: { label: string; value: number; hint?: string }) {
-  return (
-    <div className="rounded-lg border border-slate-200 bg-white px-3 py-2.5">
-      <dt className="text-xs text-slate-500">{label}</dt>
-      <dd className="text-lg font-semibold text-slate-900 tabular-nums">{formatNumber(value)}</dd>
-      {hint ? <dd className="text-xs text-slate-500">{hint}</dd> : null}
-    </div>
-  );
-}
-
-function IssueList({ tone, title, intro, issues, total, testId }: { tone: "error" | "warning"; title: string; intro: string; issues: Issue[]; total: number; testId: string }) {
-  const isError = tone === "error";
-  return (
-    <section
-      role={isError ? "alert" : undefined}
-      data-testid={testId}
-      className={isError ? "rounded-lg border border-red-200 bg-failed-soft px-4 py-3 text-failed-ink" : "rounded-lg border border-amber-200 bg-escalated-soft px-4 py-3 text-escalated-ink"}
-    >
-      <h3 className="text-sm font-semibold">{title}</h3>
-      <p className="mt-0.5 text-xs opacity-90">{intro}</p>
-      <ul className="mt-2 flex max-h-64 list-disc flex-col gap-1 overflow-y-auto pl-5 text-sm">
-        {issues.map((issue, i) => (
-          <li key={`${issue.row ?? "file"}-${issue.column ?? ""}-${i}`}>{issue.message}</li>
-        ))}
-      </ul>
-      {total > issues.length ? <p className="mt-2 text-xs">…and {formatNumber(total - issues.length)} more.</p> : null}
-    </section>
-  );
 }
