@@ -125,12 +125,18 @@ test("a marketer sends a campaign with the conversation starter to VIPs; progres
     // 7. The replier is done ("thanks!": resolved by the agent); another VIP asks for a person (handed off).
     await page.goto("/simulator");
     await page.getByLabel("Shopper").selectOption({ value: REPLIER });
+    const brandTexts = page.getByTestId("brand-message");
+    await expect(brandTexts.last()).toContainText(/jacket/i);
+    const answered = await brandTexts.count();
     await page.getByLabel("Message").fill("thanks!");
     await page.getByLabel("Message").press("Enter");
-    await expect(page.getByTestId("disposition").first()).toContainText("agent_replied", { timeout: 20_000 });
+    // The agent's answer to "thanks!" is in before the simulator switches shopper.
+    await expect(brandTexts).toHaveCount(answered + 1, { timeout: 20_000 });
     await page.getByLabel("Shopper").selectOption({ value: ESCALATOR });
+    await expect(brandTexts.last()).toContainText("our spring restock is here");
     await page.getByLabel("Message").fill("can I talk to a person please?");
     await page.getByLabel("Message").press("Enter");
+    await expect(brandTexts).toHaveCount(2, { timeout: 20_000 });
     // Handed to the inbox, or closed out with the brand's closeout text (the handoff mode is a setting).
     await expect(page.getByTestId("disposition").first()).toContainText(/escalated|closed_out/, { timeout: 20_000 });
 

@@ -95,10 +95,12 @@ export function WorkflowsOverview() {
   const setActive = useMutation(
     trpc.workflows.setActive.mutationOptions({
       // The switch moves at once; a failed save puts it back.
+      // Set before awaiting anything, so the switch moves in the same tick as the click; a list
+      // refetch still in flight is cancelled without reverting, so it can't flip the switch back.
       onMutate: async ({ id, isActive }) => {
-        await queryClient.cancelQueries({ queryKey: listKey });
         const before = queryClient.getQueryData(listKey);
         queryClient.setQueryData(listKey, (all) => all?.map((w) => (w.id === id ? { ...w, isActive } : w)));
+        await queryClient.cancelQueries({ queryKey: listKey }, { revert: false });
         return { before };
       },
       onSuccess: (saved) => {
