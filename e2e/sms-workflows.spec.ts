@@ -72,7 +72,7 @@ test("a lead-capture workflow collects a shopper's details into a collection and
   await expect(card.getByTestId("workflow-priority")).toHaveText("50");
 
   // 2. Activate it on its card; the test box says it would take the pricing text, and why.
-  await card.getByRole("switch", { name: "Active" }).check();
+  await card.getByRole("switch", { name: "Active" }).click();
   await expect(card.getByRole("switch", { name: "Active" })).toBeChecked();
   await expect(card).not.toContainText("Inactive");
   await page.getByTestId("test-match-input").fill(PRICING_TEXT);
@@ -117,7 +117,7 @@ test("a lead-capture workflow collects a shopper's details into a collection and
 
   // 6. Deactivate: the next matching text is answered without the workflow.
   await page.goto("/sms-workflows");
-  await cardOf(page).getByRole("switch", { name: "Active" }).uncheck();
+  await cardOf(page).getByRole("switch", { name: "Active" }).click();
   await expect(cardOf(page)).toContainText("Inactive");
   await page.getByTestId("test-match-input").fill(PRICING_TEXT);
   await page.getByRole("button", { name: "Test", exact: true }).click();
