@@ -1,4 +1,5 @@
 "use client";
+import { CopyField } from "@/components/ui/copy-field";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { errorMessageOf, useTRPC, type RouterOutputs } from "@/components/trpc";
@@ -169,7 +170,9 @@ function Webhooks({ webhooks }: { webhooks: ChannelSettings["webhooks"] }) {
   return (
     <div className="flex flex-col gap-3 border-t border-slate-200 pt-5" data-testid="channels-webhooks">
       <SubHeading>Webhooks</SubHeading>
-      <CopyRow
+      <CopyField
+        noun="URL"
+        testId="webhook-url"
         label="Incoming messages"
         value={webhooks.inbound}
         help={
@@ -179,7 +182,9 @@ function Webhooks({ webhooks }: { webhooks: ChannelSettings["webhooks"] }) {
           </>
         }
       />
-      <CopyRow
+      <CopyField
+        noun="URL"
+        testId="webhook-url"
         label="Delivery status"
         value={webhooks.status}
         help={
@@ -189,52 +194,6 @@ function Webhooks({ webhooks }: { webhooks: ChannelSettings["webhooks"] }) {
           </>
         }
       />
-    </div>
-  );
-}
-
-function CopyRow({ label, value, help }: { label: string; value: string; help: ReactNode }) {
-  const id = useId();
-  const [copied, setCopied] = useState<"copied" | "failed" | null>(null);
-  const inputRef = useRef<HTMLInputElement>(null);
-
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(value);
-      setCopied("copied");
-    } catch {
-      // No clipboard access (an insecure origin, a denied permission): select it for Ctrl+C.
-      inputRef.current?.select();
-      setCopied("failed");
-    }
-    window.setTimeout(() => setCopied(null), 2500);
-  }
-
-  return (
-    <div className="flex flex-col gap-1.5" data-testid="webhook-url">
-      <label htmlFor={id} className="text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <div className="flex items-center gap-2">
-        <input
-          ref={inputRef}
-          id={id}
-          readOnly
-          value={value}
-          aria-describedby={`${id}-help`}
-          onFocus={(event) => event.currentTarget.select()}
-          className="block h-9 w-full min-w-0 rounded-md border-0 bg-slate-50 px-3 font-mono text-xs text-slate-800 ring-1 ring-slate-200 ring-inset focus:ring-2 focus:ring-accent focus-visible:outline-none"
-        />
-        <Button variant="secondary" onClick={() => void copy()} aria-label={`Copy the ${label.toLowerCase()} URL`}>
-          {copied === "copied" ? "Copied" : "Copy"}
-        </Button>
-      </div>
-      <p id={`${id}-help`} className="text-xs text-slate-500">
-        {help}
-      </p>
-      <p className="sr-only" aria-live="polite">
-        {copied === "copied" ? `${label} URL copied.` : copied === "failed" ? "Couldn’t copy; the URL is selected, press Control+C." : ""}
-      </p>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+import { CopyField } from "@/components/ui/copy-field";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useId, useRef, useState, type FormEvent, type ReactNode } from "react";
@@ -443,52 +444,6 @@ function ApiKey({ last4, replyUrlTemplate, onGenerated }: { last4: string | null
           </Button>
         </DialogActions>
       </Dialog>
-    </div>
-  );
-}
-
-function CopyField({ label, value, help }: { label: string; value: string; help: ReactNode }) {
-  const id = useId();
-  const inputRef = useRef<HTMLInputElement>(null);
-  const [copied, setCopied] = useState<"copied" | "failed" | null>(null);
-
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(value);
-      setCopied("copied");
-    } catch {
-      // No clipboard access (an insecure origin, a denied permission): select it for Ctrl+C.
-      inputRef.current?.select();
-      setCopied("failed");
-    }
-    window.setTimeout(() => setCopied(null), 2500);
-  }
-
-  return (
-    <div className="flex flex-col gap-1.5">
-      <label htmlFor={id} className="text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <div className="flex items-center gap-2">
-        <input
-          ref={inputRef}
-          id={id}
-          readOnly
-          value={value}
-          aria-describedby={`${id}-help`}
-          onFocus={(event) => event.currentTarget.select()}
-          className="block h-9 w-full min-w-0 rounded-md border-0 bg-slate-50 px-3 font-mono text-xs text-slate-800 ring-1 ring-slate-200 ring-inset focus:ring-2 focus:ring-accent focus-visible:outline-none"
-        />
-        <Button variant="secondary" onClick={() => void copy()} aria-label={`Copy the ${label.toLowerCase()}`}>
-          {copied === "copied" ? "Copied" : "Copy"}
-        </Button>
-      </div>
-      <p id={`${id}-help`} className="text-xs text-slate-500">
-        {help}
-      </p>
-      <p className="sr-only" aria-live="polite">
-        {copied === "copied" ? `${label} copied.` : copied === "failed" ? "Couldn’t copy; the text is selected, press Control+C." : ""}
-      </p>
     </div>
   );
 }
