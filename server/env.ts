@@ -46,6 +46,12 @@ export const envSchema = z.object({
   ),
   /** Base URL of Twilio's REST API. Tests and local development point it at a loopback server. */
   TWILIO_API_BASE_URL: z.preprocess(emptyAsUndefined, z.url().default("https://api.twilio.com")),
+  /**
+   * Longest one Twilio API request may take. A send that times out may still have reached Twilio,
+   * so it is reconciled (Twilio's Messages list) before any resend; a claim older than three times
+   * this is treated as a dead sender's.
+   */
+  TWILIO_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).default(10_000)),
   /** Which model answers shoppers: builtin (offline, default), openai, anthropic, openai-compatible. */
   AI_PROVIDER: z.preprocess(
     emptyAsUndefined,
@@ -61,6 +67,15 @@ export const envSchema = z.object({
   AGENT_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(500).default(15000)),
   /** "embedded": the web process also runs the queue worker; "off": run `npm run worker` separately. */
   WORKER_MODE: z.preprocess(emptyAsUndefined, z.enum(["embedded", "off"]).default("embedded")),
+  /** How often the worker's sweeper looks for work a crash or an outage left behind. */
+  WORKER_SWEEP_INTERVAL_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).default(60_000)),
+  /** Inbound texts unprocessed (and outbound sends still queued) for longer than this are re-queued by the sweeper. */
+  STUCK_WORK_AFTER_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).default(90_000)),
+  /**
+   * Fault injection for tests (server/jobs/failpoint.ts): "before_transport_send" makes the process
+   * SIGKILL itself right before an outbound text is handed to the transport. Never set in production.
+   */
+  PARLEY_FAILPOINT: z.preprocess(emptyAsUndefined, z.enum(["before_transport_send"]).optional()),
   /** Optional Twilio credentials for the seeded demo brand (otherwise it uses the built-in simulator transport). */
   DEMO_TWILIO_ACCOUNT_SID: z.preprocess(emptyAsUndefined, z.string().regex(/^AC[0-9a-fA-F]{32}$/, "must be AC followed by 32 hex digits").optional()),
   DEMO_TWILIO_AUTH_TOKEN: optionalString,

@@ -52,16 +52,24 @@ export async function receiveInbound(db: Db, text: InboundText): Promise<Receive
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       const existing = await db.message.findUniqueOrThrow({ where: { providerSid: text.messageSid } });
+      // The first delivery may have stored the text and then failed to enqueue it (answered 500, so
+      // Twilio retried): enqueue again while unprocessed. processInbound is idempotent, and the
+      // per-shopper FIFO runs a second job only after the first, so this never answers twice.
+      if (!existing.processedAt) await enqueueInbound(existing.id, shopperKey(existing.brandId, existing.fromNumber));
       return { outcome: "duplicate", messageId: existing.id, brandId: existing.brandId };
     }
     throw error;
   }
 }
 
-/** Re-enqueues inbound texts stored but never processed (a crash between store and enqueue). */
-export async function requeueUnprocessedInbound(db: Db): Promise<number> {
+/**
+ * Re-enqueues inbound texts stored but never processed: at worker start all of them (a crash
+ * between store and enqueue); from the sweeper those stored before `olderThan` (a job lost to a
+ * database outage). processInbound leaves a processed text alone, so an extra job is harmless.
+ */
+export async function requeueUnprocessedInbound(db: Db, opts: { olderThan?: Date } = {}): Promise<number> {
   const stale = await db.message.findMany({
-    where: { direction: "inbound", processedAt: null },
+    where: { direction: "inbound", processedAt: null, ...(opts.olderThan ? { createdAt: { lt: opts.olderThan } } : {}) },
     select: { id: true, brandId: true, fromNumber: true },
     orderBy: { createdAt: "asc" },
     take: 1000,

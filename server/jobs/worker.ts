@@ -8,11 +8,54 @@ import { resolveExpiredConversations } from "../conversations";
 import { getDb } from "../db";
 import { deliverHandoffAttempt, requeuePendingHandoffs } from "../helpdesk";
 import { processInbound, requeueUnprocessedInbound } from "../inbound";
-import { deliverOutbound, requeueQueuedOutbound } from "../outbound";
+import { deliverOutbound, reconcileStaleClaims, requeueQueuedOutbound } from "../outbound";
+import type { Db } from "../db";
+import { env } from "../env";
 import { getBoss, QueueName, stopBoss } from "./queue";
 
 type Holder = { started?: Promise<void>; sweeper?: NodeJS.Timeout };
 const holder = ((globalThis as Record<string, unknown>).__parleyWorker ??= {}) as Holder;
+
+async function isDatabaseUp(db: Db): Promise<boolean> {
+  try {
+    await db.$queryRaw`SELECT 1`;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Runs a job's work, riding out a database restart: when it fails while the database is
+ * unreachable, wait for the database and run it again (the work is idempotent). Without this the
+ * job's failure could not be recorded either, and pg-boss would hold the job (and, on the inbound
+ * queue, the shopper's FIFO key) until it expires minutes later.
+ */
+async function ridingOutDatabaseOutage<T>(db: Db, work: () => Promise<T>, maxWaitMs: number): Promise<T> {
+  const deadline = Date.now() + maxWaitMs;
+  for (;;) {
+    try {
+      return await work();
+    } catch (error) {
+      if (await isDatabaseUp(db)) throw error;
+      do {
+        if (Date.now() > deadline) throw error;
+        await new Promise((r) => setTimeout(r, 250));
+      } while (!(await isDatabaseUp(db)));
+    }
+  }
+}
+
+/**
+ * What a crash or an outage left behind: claims of a dead sender (reconciled with the provider
+ * before any resend), texts stored but never processed, sends queued without a job. `olderThan`
+ * limits the last two to work stuck longer than a live job would take.
+ */
+async function sweep(db: Db, opts: { olderThan?: Date } = {}): Promise<void> {
+  await reconcileStaleClaims(db);
+  await requeueUnprocessedInbound(db, opts);
+  await requeueQueuedOutbound(db, opts);
+}
 
 async function start(): Promise<void> {
   const boss = await getBoss();
@@ -23,7 +66,7 @@ async function start(): Promise<void> {
     async ([job]) => {
       if (!job) return;
       try {
-        await processInbound(db, job.data.messageId);
+        await ridingOutDatabaseOutage(db, () => processInbound(db, job.data.messageId), 45_000);
       } catch (error) {
         const meta = await boss.getJobById<{ messageId: string }>(QueueName.inbound, job.id);
         if (meta && job.retryCount < meta.retryLimit) throw error;
@@ -41,9 +84,15 @@ async function start(): Promise<void> {
     { localConcurrency: 4, batchSize: 1, pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 5 },
     async ([job]) => {
       if (!job) return;
-      const meta = await boss.getJobById<{ messageId: string }>(QueueName.outbound, job.id);
-      const isLastAttempt = !meta || job.retryCount >= meta.retryLimit;
-      const outcome = await deliverOutbound(db, job.data.messageId, { isLastAttempt });
+      const outcome = await ridingOutDatabaseOutage(
+        db,
+        async () => {
+          const meta = await boss.getJobById<{ messageId: string }>(QueueName.outbound, job.id);
+          const isLastAttempt = !meta || job.retryCount >= meta.retryLimit;
+          return deliverOutbound(db, job.data.messageId, { isLastAttempt });
+        },
+        25_000,
+      );
       if (outcome === "retry") throw new Error(`send of ${job.data.messageId} failed; retrying`);
     },
   );
@@ -59,18 +108,20 @@ async function start(): Promise<void> {
     },
   );
   await registerCampaignJobs(boss, db);
-  // Work a crash left behind: stored texts never processed, replies never handed to a transport,
-  // handoffs never delivered.
-  await requeueUnprocessedInbound(db);
-  await requeueQueuedOutbound(db);
+  // Work a crash left behind: stored texts never processed, replies never handed to a transport
+  // (or claimed by a sender that died), handoffs never delivered.
+  await sweep(db);
   await requeuePendingHandoffs(db);
   await requeueCampaignWork(db);
-  // Conversations answered and then left quiet past their window are resolved.
-  holder.sweeper = setInterval(() => void resolveExpiredConversations(db).catch((e) => console.error("[sweeper]", e)), SWEEP_INTERVAL_MS);
+  // Periodically: the same for work an outage stranded while this worker ran, and conversations
+  // answered and then left quiet past their window are resolved.
+  const e = env();
+  holder.sweeper = setInterval(() => {
+    void sweep(db, { olderThan: new Date(Date.now() - e.STUCK_WORK_AFTER_MS) }).catch((error) => console.error("[sweeper]", error));
+    void resolveExpiredConversations(db).catch((error) => console.error("[sweeper]", error));
+  }, e.WORKER_SWEEP_INTERVAL_MS);
   holder.sweeper.unref();
 }
-
-const SWEEP_INTERVAL_MS = 60_000;
 
 /** Starts the worker once per process. */
 export function startWorker(): Promise<void> {

@@ -86,9 +86,18 @@ export async function queueOutbound(db: Db, input: QueueOutboundInput) {
   return message;
 }
 
-/** Re-enqueues outbound rows still queued (a crash between the row and its job); sending twice is prevented by the claim in deliverOutbound. */
-export async function requeueQueuedOutbound(db: Db): Promise<number> {
-  const rows = await db.message.findMany({ where: { direction: "outbound", status: "queued" }, select: { id: true }, orderBy: { createdAt: "asc" }, take: 1000 });
+/**
+ * Re-enqueues outbound rows still queued: at worker start all of them (a crash between the row and
+ * its job); from the sweeper those untouched since `olderThan` (a job lost to a database outage).
+ * Sending twice is prevented by the claim in deliverOutbound.
+ */
+export async function requeueQueuedOutbound(db: Db, opts: { olderThan?: Date } = {}): Promise<number> {
+  const rows = await db.message.findMany({
+    where: { direction: "outbound", status: "queued", ...(opts.olderThan ? { updatedAt: { lt: opts.olderThan } } : {}) },
+    select: { id: true },
+    orderBy: { createdAt: "asc" },
+    take: 1000,
+  });
   for (const r of rows) await enqueueOutbound(r.id);
   return rows.length;
 }

@@ -25,5 +25,8 @@ function unreadableCredentialsTransport(reason: string): SmsTransport {
     async send() {
       throw new TransportError(reason, false, "credentials_unreadable");
     },
+    async findSent() {
+      throw new TransportError(reason, false, "credentials_unreadable");
+    },
   };
 }
