@@ -48,10 +48,15 @@ export const envSchema = z.object({
   TWILIO_API_BASE_URL: z.preprocess(emptyAsUndefined, z.url().default("https://api.twilio.com")),
   /**
    * Longest one Twilio API request may take. A send that times out may still have reached Twilio,
-   * so it is reconciled (Twilio's Messages list) before any resend; a claim older than three times
-   * this is treated as a dead sender's.
+   * so it is reconciled (Twilio's Messages list) before any resend.
    */
   TWILIO_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).default(10_000)),
+  /**
+   * An outbound text claimed for sending longer ago than this belongs to a sender that died; it is
+   * reconciled with the provider and sent at most once more. Unset: three times TWILIO_TIMEOUT_MS.
+   * Must comfortably exceed TWILIO_TIMEOUT_MS, or a slow live send would be taken for a dead one.
+   */
+  SENDING_CLAIM_STALE_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).optional()),
   /** Which model answers shoppers: builtin (offline, default), openai, anthropic, openai-compatible. */
   AI_PROVIDER: z.preprocess(
     emptyAsUndefined,

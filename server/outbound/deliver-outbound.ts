@@ -7,7 +7,7 @@
  *   send      otherwise hand it to the transport; a definite refusal is retried or failed, an
  *             ambiguous one (no answer) is retried only after the next attempt's confirm step.
  * A claim left in `sending` by a dead process is found by reconcileStaleClaims (worker start and
- * sweeper): after three transport timeouts it goes back to queued with unconfirmedSendAt set.
+ * sweeper): after SENDING_CLAIM_STALE_MS (three transport timeouts) it goes back to queued with unconfirmedSendAt set.
  */
 import type { Db, Message } from "../db";
 import { emitEvent, EventName } from "../analytics";
@@ -25,7 +25,8 @@ export type DeliverOutcome = "sent" | "skipped" | "refused" | "failed" | "retry"
  * timed out long ago (the send is bounded by TWILIO_TIMEOUT_MS; the rest is margin for slow writes).
  */
 export function claimStaleAfterMs(): number {
-  return 3 * env().TWILIO_TIMEOUT_MS;
+  const e = env();
+  return e.SENDING_CLAIM_STALE_MS ?? 3 * e.TWILIO_TIMEOUT_MS;
 }
 
 /** Provider clocks and second-precision timestamps: look a little before the attempt began. */
@@ -150,6 +151,7 @@ export async function reconcileStaleClaims(db: Db, now = new Date()): Promise<nu
       data: { status: "queued", unconfirmedSendAt: m.unconfirmedSendAt ?? m.claimedAt ?? m.updatedAt },
     });
     if (released.count === 0) continue;
+    console.warn(`[outbound] message ${m.id} was claimed at ${(m.claimedAt ?? m.updatedAt).toISOString()} by a sender that never finished; checking with the provider before any resend`);
     await enqueueOutbound(m.id);
     count++;
   }

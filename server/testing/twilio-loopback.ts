@@ -39,21 +39,25 @@ export type StoredTwilioMessage = {
 
 export type FailureMode = { status: number; code: number; message: string };
 
-type Behaviour = { kind: "fail"; failure: FailureMode } | { kind: "delay"; ms: number } | { kind: "hang"; accept: boolean };
+type Behaviour = ({ kind: "fail"; failure: FailureMode } | { kind: "delay"; ms: number } | { kind: "hang"; accept: boolean }) & { to?: string };
+/** Misbehaviour for sends to this number only (tests running side by side each text their own shopper). */
+export type BehaviourScope = { to?: string };
 
 export type TwilioLoopback = {
   url: string;
   requests: RecordedTwilioRequest[];
   /** Every message accepted so far, oldest first. */
   messages: StoredTwilioMessage[];
-  /** The creates (POSTs to Messages.json) recorded so far. */
-  creates(): RecordedTwilioRequest[];
+  /** The creates (POSTs to Messages.json) recorded so far, optionally only those to one number. */
+  creates(to?: string): RecordedTwilioRequest[];
+  /** The list requests (GETs of Messages.json) recorded so far, optionally only those filtered on one To. */
+  lookups(to?: string): RecordedTwilioRequest[];
   /** The next `times` sends answer with this error (status 429/500 are retryable, 400 not). */
-  failNext(mode: FailureMode, times?: number): void;
+  failNext(mode: FailureMode, times?: number, scope?: BehaviourScope): void;
   /** The next `times` sends are accepted (Twilio keeps the message) but answered only after `ms`. */
-  delayNext(ms: number, times?: number): void;
+  delayNext(ms: number, times?: number, scope?: BehaviourScope): void;
   /** The next `times` sends are never answered; `accept`: Twilio still keeps the message. */
-  hangNext(opts: { accept: boolean }, times?: number): void;
+  hangNext(opts: { accept: boolean }, times?: number, scope?: BehaviourScope): void;
   reset(): void;
   close(): Promise<void>;
 };
@@ -177,7 +181,8 @@ export async function startTwilioLoopback(opts: { port?: number; accounts?: Reco
         json(200, listPage(match[1]!, query, messages));
         return;
       }
-      const behaviour = behaviours.shift();
+      const index = behaviours.findIndex((b) => !b.to || b.to === form.To);
+      const behaviour = index >= 0 ? behaviours.splice(index, 1)[0] : undefined;
       if (behaviour?.kind === "fail") {
         const f = behaviour.failure;
         json(f.status, { code: f.code, message: f.message, status: f.status, more_info: `https://www.twilio.com/docs/errors/${f.code}` });
@@ -222,15 +227,16 @@ export async function startTwilioLoopback(opts: { port?: number; accounts?: Reco
     url: `http://127.0.0.1:${port}`,
     requests,
     messages,
-    creates: () => requests.filter((r) => r.method === "POST" && MESSAGES_PATH.test(r.path)),
-    failNext(mode, times = 1) {
-      for (let i = 0; i < times; i++) behaviours.push({ kind: "fail", failure: mode });
+    creates: (to) => requests.filter((r) => r.method === "POST" && MESSAGES_PATH.test(r.path) && (!to || r.form.To === to)),
+    lookups: (to) => requests.filter((r) => r.method === "GET" && MESSAGES_PATH.test(r.path) && (!to || r.form.To === to)),
+    failNext(mode, times = 1, scope = {}) {
+      for (let i = 0; i < times; i++) behaviours.push({ kind: "fail", failure: mode, ...scope });
     },
-    delayNext(ms, times = 1) {
-      for (let i = 0; i < times; i++) behaviours.push({ kind: "delay", ms });
+    delayNext(ms, times = 1, scope = {}) {
+      for (let i = 0; i < times; i++) behaviours.push({ kind: "delay", ms, ...scope });
     },
-    hangNext({ accept }, times = 1) {
-      for (let i = 0; i < times; i++) behaviours.push({ kind: "hang", accept });
+    hangNext({ accept }, times = 1, scope = {}) {
+      for (let i = 0; i < times; i++) behaviours.push({ kind: "hang", accept, ...scope });
     },
     reset() {
       requests.length = 0;
