@@ -77,10 +77,11 @@ export const envSchema = z.object({
   /** Inbound texts unprocessed (and outbound sends still queued) for longer than this are re-queued by the sweeper. */
   STUCK_WORK_AFTER_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).default(90_000)),
   /**
-   * Fault injection for tests (server/jobs/failpoint.ts): "before_transport_send" makes the process
-   * SIGKILL itself right before an outbound text is handed to the transport. Never set in production.
+   * Fault injection for tests (server/jobs/failpoint.ts): the process SIGKILLs itself right before
+   * an outbound text is handed to the transport ("before_transport_send") or right after the
+   * transport accepted it, before the row records it ("after_transport_send"). Never set in production.
    */
-  PARLEY_FAILPOINT: z.preprocess(emptyAsUndefined, z.enum(["before_transport_send"]).optional()),
+  PARLEY_FAILPOINT: z.preprocess(emptyAsUndefined, z.enum(["before_transport_send", "after_transport_send"]).optional()),
   /** Optional Twilio credentials for the seeded demo brand (otherwise it uses the built-in simulator transport). */
   DEMO_TWILIO_ACCOUNT_SID: z.preprocess(emptyAsUndefined, z.string().regex(/^AC[0-9a-fA-F]{32}$/, "must be AC followed by 32 hex digits").optional()),
   DEMO_TWILIO_AUTH_TOKEN: optionalString,

@@ -127,6 +127,7 @@ export async function deliverOutbound(db: Db, messageId: string, opts: { isLastA
   } catch (error) {
     return failAttempt(error);
   }
+  failpoint("after_transport_send");
   return markSent(db, message, transport.name, result, false);
 }
 
