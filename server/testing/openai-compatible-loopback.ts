@@ -11,13 +11,19 @@ import type { AddressInfo } from "node:net";
 
 export type ScriptedToolCall = { name: string; arguments: string | Record<string, unknown>; id?: string };
 
-export type ScriptedResponse =
+export type ScriptedResponse = (
   | { text: string }
   | { toolCalls: ScriptedToolCall[]; text?: string }
   /** An error answer in OpenAI's error JSON (500 and 429 are retried by the AI SDK, 400 is not). */
   | { status: number; message?: string }
   /** Never answers; the client's timeout or abort has to end the request. */
-  | { hang: true };
+  | { hang: true }
+  /** Garbage: this exact body (not JSON, or JSON of the wrong shape), with status 200 unless told. */
+  | { raw: string; status?: number; contentType?: string }
+) & {
+  /** Answer only after this long (a slow model): the request is visibly in flight meanwhile. */
+  delayMs?: number;
+};
 
 export type ChatMessage = {
   role: "system" | "user" | "assistant" | "tool";
@@ -117,13 +123,21 @@ export async function startOpenAICompatibleLoopback(opts: { port?: number } = {}
       requests.push({ path, authorization: req.headers.authorization ?? null, body, at: new Date().toISOString() });
       const next = queue.shift();
       if (!next) return error(500, "openai-compatible loopback: the script has no response left");
-      if ("hang" in next) return; // the client gives up; close() destroys the socket
-      if ("status" in next) return error(next.status, next.message ?? `Scripted failure ${next.status}`);
-      const reply = "toolCalls" in next ? { text: next.text, toolCalls: next.toolCalls } : { text: next.text };
-      if (!body.stream) return sendJson(200, completionJson(body.model, reply));
-      res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
-      for (const c of completionChunks(body.model, reply)) res.write(`data: ${JSON.stringify(c)}\n\n`);
-      res.end("data: [DONE]\n\n");
+      const answer = () => {
+        if (res.destroyed) return; // the client gave up meanwhile
+        if ("hang" in next) return; // the client gives up; close() destroys the socket
+        if ("raw" in next) return res.writeHead(next.status ?? 200, { "content-type": next.contentType ?? "application/json" }).end(next.raw);
+        if ("status" in next) return error(next.status, next.message ?? `Scripted failure ${next.status}`);
+        const reply = "toolCalls" in next ? { text: next.text, toolCalls: next.toolCalls } : { text: next.text };
+        if (!body.stream) return sendJson(200, completionJson(body.model, reply));
+        res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
+        for (const c of completionChunks(body.model, reply)) res.write(`data: ${JSON.stringify(c)}\n\n`);
+        res.end("data: [DONE]\n\n");
+      };
+      if (next.delayMs) {
+        const timer = setTimeout(answer, next.delayMs);
+        res.on("close", () => clearTimeout(timer));
+      } else answer();
     });
   });
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, "127.0.0.1", resolve));
