@@ -10,7 +10,7 @@ import { getDb } from "../db";
 import { resetEnvForTests } from "../env";
 import { startWorker } from "../jobs";
 import { simulateText } from "../simulator";
-import { startOpenAICompatibleLoopback, type OpenAICompatibleLoopback } from "../testing/openai-compatible-loopback";
+import { startOpenAICompatibleLoopback, type OpenAICompatibleLoopback, type ScriptedResponse } from "../testing/openai-compatible-loopback";
 import { DEMO, demoShopperPhone, seedDemo } from "../../prisma/seed";
 import { builtinReplies, selectModel } from ".";
 
@@ -97,6 +97,58 @@ describe("the agent on an OpenAI-compatible endpoint", () => {
       else process.env.AGENT_TIMEOUT_MS = originalTimeout;
       resetEnvForTests();
     }
+  });
+});
+
+describe("the endpoint answers garbage", () => {
+  // Each case: what the endpoint answers, how many requests the turn makes, and what the shopper gets.
+  const failedTurns: [string, number, ScriptedResponse[], RegExp][] = [
+    ["a body that is not JSON", 4, [{ raw: "<html><body>502 Bad Gateway</body></html>", contentType: "text/html" }], /^model_error: /],
+    ["JSON of the wrong shape", 5, [{ raw: JSON.stringify({ id: "x", object: "chat.completion", choices: "none today" }) }], /^model_error: /],
+    ["an empty body", 6, [{ raw: "" }], /^model_error: /],
+    ["an empty answer", 8, [{ text: "" }], /^empty_reply$/],
+  ];
+
+  it.each(failedTurns)("sends the fallback and marks the turn failed for %s", async (_name, shopper, responses, reason) => {
+    loopback.script(...responses, ...responses);
+
+    const result = await text(demoShopperPhone(shopper), "where is my order");
+
+    expect(loopback.requests).toHaveLength(1); // garbage is not retried (only 429 / 5xx are)
+    expect(result.disposition).toBe("failed");
+    expect(result.replies.map((r) => r.body)).toEqual([builtinReplies.toolFailed()]);
+    const conversation = await getDb().conversation.findUniqueOrThrow({ where: { id: result.conversationId! } });
+    expect(conversation.status).toBe("failed");
+    const turn = await getDb().agentTurn.findFirstOrThrow({ where: { conversationId: conversation.id } });
+    expect(turn.outcome).toBe("failed");
+    expect(turn.failureReason).toMatch(reason);
+    // A teammate is told: the fallback promised one.
+    expect(await getDb().handoffTicket.count({ where: { conversationId: conversation.id } })).toBe(1);
+  });
+
+  it("hands off when the model calls a tool with arguments that are not JSON", async () => {
+    loopback.script({ toolCalls: [{ name: "lookupOrder", arguments: "{orderNumber: 1001" }] }, { text: "Let me check on that." });
+
+    const result = await text(demoShopperPhone(10), "where is order 1001");
+
+    expect(result.disposition).toBe("escalated");
+    expect(result.replies.map((r) => r.body)).toEqual([builtinReplies.toolFailed()]);
+    const turn = await getDb().agentTurn.findFirstOrThrow({ where: { conversationId: result.conversationId! } });
+    expect(turn.outcome).toBe("handoff");
+    expect(turn.handoffReason).toBe("tool_failure");
+    expect(turn.handoffSummary).toMatch(/^lookupOrder failed: /);
+  });
+
+  it("hands off when the model calls a tool that does not exist", async () => {
+    loopback.script({ toolCalls: [{ name: "refundEverything", arguments: {} }] }, { text: "Done!" });
+
+    const result = await text(demoShopperPhone(11), "refund me");
+
+    expect(result.disposition).toBe("escalated");
+    expect(result.replies.map((r) => r.body)).toEqual([builtinReplies.toolFailed()]);
+    const turn = await getDb().agentTurn.findFirstOrThrow({ where: { conversationId: result.conversationId! } });
+    expect(turn.handoffReason).toBe("tool_failure");
+    expect(turn.handoffSummary).toMatch(/^refundEverything failed: /);
   });
 });
 
