@@ -57,6 +57,38 @@ describe("POST /api/twilio/inbound", () => {
     expect(sends[0]!.accountSid).toBe(creds.accountSid);
   });
 
+  it("queues and answers a text whose first delivery was stored but could not be queued, when Twilio retries it", async () => {
+    const db = getDb();
+    const sid = messageSid();
+    const params = inboundParams(sid, "do you ship to Canada?");
+    // The queue refuses inbound jobs (as during a database restart that lands between store and enqueue).
+    await db.$executeRawUnsafe(`CREATE FUNCTION parley_test_refuse_inbound_job() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.name = 'inbound.process' THEN RAISE EXCEPTION 'queue unavailable (test)'; END IF; RETURN NEW; END $$`);
+    await db.$executeRawUnsafe("CREATE TRIGGER parley_test_refuse_inbound_job BEFORE INSERT ON pgboss.job FOR EACH ROW EXECUTE FUNCTION parley_test_refuse_inbound_job()");
+    let first: Response;
+    try {
+      first = await POST(signedTwilioRequest(webhookUrl(), creds.authToken, params));
+    } finally {
+      await db.$executeRawUnsafe("DROP TRIGGER parley_test_refuse_inbound_job ON pgboss.job");
+      await db.$executeRawUnsafe("DROP FUNCTION parley_test_refuse_inbound_job()");
+    }
+    expect(first.status).toBe(500);
+    const stored = await db.message.findUniqueOrThrow({ where: { providerSid: sid } });
+    expect(stored.processedAt).toBeNull();
+
+    const retry = await POST(signedTwilioRequest(webhookUrl(), creds.authToken, params));
+    expect(retry.status).toBe(200);
+
+    const replies = await eventually(async () => {
+      const m = await db.message.findUniqueOrThrow({ where: { id: stored.id } });
+      const sent = await db.message.findMany({ where: { inReplyToId: stored.id, direction: "outbound", status: "sent" } });
+      return m.processedAt && sent.length ? sent : undefined;
+    });
+    expect(replies).toHaveLength(1);
+    expect(await db.message.count({ where: { providerSid: sid } })).toBe(1);
+    expect(loopback.requests.filter((r) => r.method === "POST" && r.form.Body === replies[0]!.body && r.form.To === shopperPhone)).toHaveLength(1);
+  });
+
   it("answers 403 and stores nothing when the signature is wrong", async () => {
     const sid = messageSid();
     const res = await POST(signedTwilioRequest(webhookUrl(), creds.authToken, inboundParams(sid, "hello"), { signature: "bm90LWEtc2lnbmF0dXJl" }));
