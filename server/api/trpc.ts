@@ -8,6 +8,7 @@ import { ZodError } from "zod";
 import type { BrandMember } from "../auth";
 import { getDb, type Db } from "../db";
 import { AppError, type AppErrorCode } from "../errors";
+import { findUnstorableText } from "../http";
 
 export type ApiContext = { db: Db; member: BrandMember | null };
 
@@ -63,9 +64,22 @@ const mapAppErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/**
+ * PostgreSQL text and jsonb cannot hold NUL or a lone surrogate: any input carrying one would fail
+ * inside a query as a 500, so every procedure refuses it first, naming the field.
+ */
+const refuseUnstorableText = t.middleware(async ({ getRawInput, next }) => {
+  const at = findUnstorableText(await getRawInput());
+  if (at) {
+    const userMessage = `${at}: this text contains a character Parley cannot store (NUL or a broken Unicode surrogate).`;
+    throw new TRPCError({ code: "BAD_REQUEST", message: userMessage, cause: new AppError("BAD_REQUEST", { userMessage, fields: { [at]: userMessage } }) });
+  }
+  return next();
+});
+
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(mapAppErrors);
+export const publicProcedure = t.procedure.use(mapAppErrors).use(refuseUnstorableText);
 
 /** A signed-in member of a brand; every brand read and write is scoped to ctx.brandId. */
 export const brandProcedure = publicProcedure.use(({ ctx, next }) => {

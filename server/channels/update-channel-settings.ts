@@ -36,7 +36,8 @@ export function validateChannelSettings(
   else {
     const e164 = normalizePhone(smsNumber);
     if (!e164) errors.smsNumber = `“${smsNumber}” isn’t a phone number Parley can text from. Write it with the country code, e.g. +15555550100.`;
-    else if (numberTakenBy) errors.smsNumber = `${formatPhoneForHumans(e164)} is already used by another brand (${numberTakenBy}); each brand needs its own number.`;
+    // Never name the other brand: who owns a number is that tenant's business.
+    else if (numberTakenBy) errors.smsNumber = `${formatPhoneForHumans(e164)} is already used by another brand; each brand needs its own number.`;
   }
 
   if (accountSid && !ACCOUNT_SID.test(accountSid)) {

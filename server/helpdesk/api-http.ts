@@ -1,12 +1,12 @@
 /** HTTP glue for the public API and helpdesk webhooks: AppError codes mapped to statuses once. */
 import { AppError, httpStatusOf } from "../errors";
+import { KB, readBodyText } from "../http";
 
-const MAX_BODY_BYTES = 64 * 1024;
+const MAX_BODY_BYTES = 64 * KB;
 
-export async function readBody(req: Request): Promise<string> {
-  const raw = await req.text();
-  if (raw.length > MAX_BODY_BYTES) throw new AppError("BAD_REQUEST", { userMessage: "The request body is too large (64 KB at most)." });
-  return raw;
+/** The body as UTF-8 text: refused past 64 KB while it is read, and when it is not UTF-8. */
+export function readBody(req: Request): Promise<string> {
+  return readBodyText(req, MAX_BODY_BYTES);
 }
 
 export function parseJson(raw: string): unknown {

@@ -12,10 +12,12 @@
  * re-delivered event texts the shopper once.
  */
 import crypto from "node:crypto";
+import { z } from "zod";
 import type { Db } from "../db";
 import { sendTeammateReply } from "../conversations";
 import { AppError } from "../errors";
-import { frontClient } from "./connectors";
+import { assertStorableText } from "../http";
+import { frontClient, HelpdeskError } from "./connectors";
 import { credentialsOf } from "./helpdesk-settings";
 
 const MAX_AGE_MS = 5 * 60_000;
@@ -42,7 +44,7 @@ function isAuthentic(secret: string, req: FrontWebhookRequest, now: number): boo
 }
 
 /** Front sends the HTML body and, usually, a text version; the text is what goes out as SMS. */
-function plainText(message: { text?: unknown; body?: unknown }): string {
+function plainText(message: FrontMessage): string {
   if (typeof message.text === "string" && message.text.trim()) return message.text.trim();
   if (typeof message.body !== "string") return "";
   return message.body
@@ -59,9 +61,30 @@ function plainText(message: { text?: unknown; body?: unknown }): string {
     .trim();
 }
 
-type FrontAuthor = { id?: string; email?: string; first_name?: string; last_name?: string; username?: string } | null | undefined;
-type FrontMessage = { id?: string; is_inbound?: boolean; text?: string; body?: string; author?: FrontAuthor };
-type FrontEvent = { type?: string; payload?: { type?: string; conversation?: { id?: string }; target?: { _meta?: { type?: string }; data?: FrontMessage } } };
+// Only the fields Parley reads are checked (Front sends many event shapes; the rest is ignored).
+// A field of the wrong type is a malformed event, refused before any lookup uses it.
+const frontText = z.string().max(200_000);
+const frontAuthorSchema = z
+  .object({ id: z.string().max(200), email: z.string().max(320), first_name: z.string().max(200), last_name: z.string().max(200), username: z.string().max(200) })
+  .partial()
+  .nullish();
+const frontMessageSchema = z.object({ id: z.string().max(200).optional(), is_inbound: z.boolean().optional(), text: frontText.nullish(), body: frontText.nullish(), author: frontAuthorSchema });
+const frontEventSchema = z.object({
+  type: z.string().max(200).optional(),
+  payload: z
+    .object({
+      type: z.string().max(200).optional(),
+      conversation: z.object({ id: z.string().max(200).optional() }).nullish(),
+      target: z.object({ data: z.unknown() }).nullish(),
+    })
+    .nullish(),
+});
+type FrontMessage = z.infer<typeof frontMessageSchema>;
+
+function malformed(issues: z.core.$ZodIssue[]): AppError {
+  const where = issues.map((i) => i.path.join(".") || "body").join(", ");
+  return new AppError("BAD_REQUEST", { userMessage: `The webhook body is not a Front event (${where}).` });
+}
 
 export async function handleFrontWebhook(db: Db, req: FrontWebhookRequest, now = Date.now()): Promise<FrontWebhookResult> {
   const connection = await db.helpdeskConnection.findUnique({ where: { id: req.connectionId } });
@@ -73,17 +96,22 @@ export async function handleFrontWebhook(db: Db, req: FrontWebhookRequest, now =
   }
   if (req.challenge) return { type: "challenge", challenge: req.challenge };
 
-  let event: FrontEvent;
+  let json: unknown;
   try {
-    event = JSON.parse(req.rawBody) as FrontEvent;
+    json = JSON.parse(req.rawBody);
   } catch {
     throw new AppError("BAD_REQUEST", { userMessage: "The webhook body is not JSON." });
   }
+  const parsedEvent = frontEventSchema.safeParse(json);
+  if (!parsedEvent.success) throw malformed(parsedEvent.error.issues);
+  const event = parsedEvent.data;
   const payload = event.payload;
   const isOutbound = event.type === "outbound_sent" || payload?.type === "outbound" || payload?.type === "out_reply";
   if (!isOutbound || !payload) return { type: "ignored", reason: `event ${event.type ?? payload?.type ?? "unknown"} is not a reply` };
 
-  const message = payload.target?.data;
+  const parsedMessage = payload.target?.data == null ? null : frontMessageSchema.safeParse(payload.target.data);
+  if (parsedMessage && !parsedMessage.success) throw malformed(parsedMessage.error.issues.map((i) => ({ ...i, path: ["payload", "target", "data", ...i.path] })));
+  const message = parsedMessage?.data;
   const frontConversationId = payload.conversation?.id;
   if (!message?.id || !frontConversationId) return { type: "ignored", reason: "the event names no message or conversation" };
   if (message.is_inbound) return { type: "ignored", reason: "an inbound message" };
@@ -97,14 +125,26 @@ export async function handleFrontWebhook(db: Db, req: FrontWebhookRequest, now =
   let author = message.author;
   if (!text) {
     // Application webhooks may carry a preview only: read the message itself.
-    const full = await frontClient(creds).get(`/messages/${encodeURIComponent(message.id)}`);
-    const m = full.json as FrontMessage;
-    text = plainText(m);
-    author = m.author ?? author;
+    let fetched: unknown;
+    try {
+      fetched = (await frontClient(creds).get(`/messages/${encodeURIComponent(message.id)}`)).json;
+    } catch (error) {
+      if (!(error instanceof HelpdeskError)) throw error;
+      if (error.httpStatus === 404) return { type: "ignored", reason: "Front has no such message" };
+      // Any other answer than 2xx makes Front deliver the event again later.
+      throw new AppError("PROVIDER_ERROR", { message: error.message, userMessage: "Parley could not read the reply from Front’s API; Front will send the event again.", cause: error });
+    }
+    const m = frontMessageSchema.safeParse(fetched);
+    if (m.success) {
+      text = plainText(m.data);
+      author = m.data.author ?? author;
+    }
   }
   if (!text) return { type: "ignored", reason: "the reply has no text" };
 
   const name = [author?.first_name, author?.last_name].filter(Boolean).join(" ") || author?.username || author?.email || "Front teammate";
+  // PostgreSQL text cannot hold NUL: a reply carrying one is refused, not half-sent.
+  assertStorableText({ id: message.id, text, author: name });
   const sent = await sendTeammateReply(db, {
     brandId: connection.brandId,
     conversationId: ticket.conversationId,

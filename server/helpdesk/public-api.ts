@@ -8,13 +8,16 @@ import { z } from "zod";
 import type { Db } from "../db";
 import { sendTeammateReply } from "../conversations";
 import { AppError } from "../errors";
+import { assertStorableText } from "../http";
 import { brandIdForApiKey } from "./helpdesk-settings";
+
+const MAX_IDEMPOTENCY_KEY = 200;
 
 const replySchema = z.object({
   body: z.string({ error: "Send the reply text as “body”." }).max(5000),
   authorName: z.string().max(120).optional(),
   author: z.object({ name: z.string().max(120) }).optional(),
-  idempotencyKey: z.string().min(1).max(200).optional(),
+  idempotencyKey: z.string().min(1).max(MAX_IDEMPOTENCY_KEY).optional(),
 });
 
 export type ApiReply = { id: string; conversationId: string; status: string; body: string; authorName: string | null; createdAt: string };
@@ -38,12 +41,19 @@ export async function replyThroughApi(
     const fields = Object.fromEntries(parsed.error.issues.map((i) => [i.path.join(".") || "body", i.message]));
     throw new AppError("BAD_REQUEST", { userMessage: Object.values(fields).join(" "), fields });
   }
+  assertStorableText(parsed.data);
+  const headerKey = input.idempotencyKeyHeader?.trim();
+  // The key is stored under a unique index: an unbounded header would fail there as a database error.
+  if (headerKey && headerKey.length > MAX_IDEMPOTENCY_KEY) {
+    const userMessage = `The Idempotency-Key header can be at most ${MAX_IDEMPOTENCY_KEY} characters.`;
+    throw new AppError("BAD_REQUEST", { userMessage, fields: { idempotencyKey: userMessage } });
+  }
   const message = await sendTeammateReply(db, {
     brandId,
     conversationId: input.conversationId,
     body: parsed.data.body,
     author: { userId: null, name: parsed.data.authorName ?? parsed.data.author?.name ?? "Helpdesk" },
-    idempotencyKey: input.idempotencyKeyHeader?.trim() || parsed.data.idempotencyKey,
+    idempotencyKey: headerKey || parsed.data.idempotencyKey,
   });
   return {
     id: message.id,

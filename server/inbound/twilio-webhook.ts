@@ -13,18 +13,19 @@ export type TwilioWebhookRequest = { url: string; signature: string | null; para
 
 const inboundFormSchema = z.object({
   MessageSid: z.string().regex(/^(SM|MM)[0-9a-fA-F]{32}$/, "MessageSid must look like SM followed by 32 hex digits"),
-  From: z.string().min(3, "From is required"),
-  To: z.string().min(3, "To is required"),
+  // Room for channel prefixes ("whatsapp:+1…"); the pipeline normalises the number.
+  From: z.string().min(3, "From is required").max(100, "From is too long to be a phone number"),
+  To: z.string().min(3, "To is required").max(100, "To is too long to be a phone number"),
   Body: z.string().max(1600 * 4, "Body is longer than any SMS").default(""),
-  OptOutType: z.string().optional(),
+  OptOutType: z.string().max(20, "OptOutType is not one Twilio sends").optional(),
 });
 
 const statusFormSchema = z.object({
-  MessageSid: z.string().min(10, "MessageSid is required"),
-  MessageStatus: z.string().min(1, "MessageStatus is required"),
+  MessageSid: z.string().min(10, "MessageSid is required").max(64, "MessageSid is too long"),
+  MessageStatus: z.string().min(1, "MessageStatus is required").max(40, "MessageStatus is not one Twilio sends"),
   To: z.string().optional(),
   From: z.string().optional(),
-  ErrorCode: z.string().optional(),
+  ErrorCode: z.string().max(20, "ErrorCode is not one Twilio sends").optional(),
 });
 
 function single(params: TwilioWebhookRequest["params"], key: string): string | undefined {

@@ -21,7 +21,9 @@ export async function applyStatusCallback(
   db: Db,
   input: { brandId: string; messageSid: string; status: string; errorCode?: string },
 ): Promise<"updated" | "unchanged" | "unknown_message"> {
-  const next = twilioToOurs[input.status.toLowerCase()];
+  const key = input.status.toLowerCase();
+  // Own keys only: "constructor" or "__proto__" must not find Object.prototype's members.
+  const next = Object.hasOwn(twilioToOurs, key) ? twilioToOurs[key] : undefined;
   const message = await db.message.findFirst({ where: { providerSid: input.messageSid, brandId: input.brandId } });
   if (!message) return "unknown_message";
   if (!next || rank[next] <= rank[message.status]) return "unchanged";

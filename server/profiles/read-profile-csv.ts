@@ -127,7 +127,7 @@ function readColumns(header: string[], dataRecords: { values: string[] }[]): { c
     const identity = field ?? `property:${name.toLowerCase()}`;
     const earlier = seen.get(identity);
     if (earlier !== undefined) {
-      return { error: `The columns "${earlier}" and "${name}" both mean ${field ? describeField(field) : `the property "${name}"`}; keep one of them.` };
+      return { error: `The columns ${quote(earlier)} and ${quote(name)} both mean ${field ? describeField(field) : `the property ${quote(name)}`}; keep one of them.` };
     }
     seen.set(identity, name);
     if (field) {
@@ -135,7 +135,7 @@ function readColumns(header: string[], dataRecords: { values: string[] }[]): { c
       continue;
     }
     if (name.startsWith("$") || !propertyKeySchema.safeParse(name).success) {
-      return { error: `The column name "${name}" can't be a property name: use letters, digits, spaces, _ - and . only, at most 100 characters.` };
+      return { error: `The column name ${quote(name)} can't be a property name: use letters, digits, spaces, _ - and . only, at most 100 characters.` };
     }
     columns.push({ header: name, index, kind: "property", key: name });
   }

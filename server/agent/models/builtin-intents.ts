@@ -44,7 +44,7 @@ const slang: Record<string, string> = {
 };
 
 export function normalizeSlang(text: string): string {
-  return text.replace(/[A-Za-z']+/g, (w) => slang[w.toLowerCase()] ?? w);
+  return text.replace(/[A-Za-z']+/g, (w) => (Object.hasOwn(slang, w.toLowerCase()) ? slang[w.toLowerCase()]! : w));
 }
 
 const sensitive =
