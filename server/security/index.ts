@@ -2,3 +2,4 @@
 export { hitRateLimit, refundRateLimit, resetRateLimit, pruneExpiredBuckets, minutesInWords, type RateLimit, type RateLimitResult } from "./rate-limit";
 export { clientIpOf } from "./client-ip";
 export { crossSiteRefusal } from "./same-origin";
+export { redactSecrets } from "./redact";
