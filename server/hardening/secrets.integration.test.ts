@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as frontWebhookPOST } from "@/app/api/helpdesk/front/[connectionId]/route";
 import { POST as twilioInboundPOST } from "@/app/api/twilio/inbound/route";
 import { POST as apiReplyPOST } from "@/app/api/v1/conversations/[id]/messages/route";
+import { demoPasswordForLogs } from "../../prisma/seed";
 import { createCaller } from "../api/root";
 import { createApiContext } from "../api/trpc";
 import { authOptions, hashPassword } from "../auth";
@@ -238,6 +239,9 @@ describe("secrets are never logged, answered, recorded or stored in plaintext", 
     const right = await signIn(secrets.password);
     expect(right.cookies?.some((c) => c.name.endsWith("session-token"))).toBe(true);
     record("sign-in (right)", { status: right.status, redirect: right.redirect, body: right.body });
+    // What `npm start` and `npm run db:seed` print for the demo user: a chosen DEMO_PASSWORD never.
+    console.log(`Sign in with demo@parley.dev / ${demoPasswordForLogs(secrets.password)}`);
+    expect(demoPasswordForLogs("parley-demo")).toBe("parley-demo");
   });
 
   it("none of them appears in the logs, the answers, the history or the database's plaintext", async () => {
