@@ -155,6 +155,14 @@ function trackingUrl(carrier: string, tracking: string): string {
   }
 }
 
+/**
+ * What start-up and the seed print for the demo user's password: the public default as it is (the
+ * sign-in page shows it too), a password chosen with DEMO_PASSWORD never (logs are not for secrets).
+ */
+export function demoPasswordForLogs(password: string): string {
+  return password === "parley-demo" ? password : "(the password in DEMO_PASSWORD)";
+}
+
 /** DEMO_TWILIO_ACCOUNT_SID / DEMO_TWILIO_AUTH_TOKEN, when both are set. */
 export function demoTwilio(e: { DEMO_TWILIO_ACCOUNT_SID?: string; DEMO_TWILIO_AUTH_TOKEN?: string }) {
   return e.DEMO_TWILIO_ACCOUNT_SID && e.DEMO_TWILIO_AUTH_TOKEN ? { accountSid: e.DEMO_TWILIO_ACCOUNT_SID, authToken: e.DEMO_TWILIO_AUTH_TOKEN } : undefined;

@@ -15,20 +15,28 @@ export type AppErrorCode =
   /** The request repeats one already handled (e.g. a retried webhook). */
   | "CONFLICT"
   /** A provider (Twilio, a model, a helpdesk) failed or timed out. */
-  | "PROVIDER_ERROR";
+  | "PROVIDER_ERROR"
+  /** Too many requests for one key or address in a window (server/security/rate-limit.ts); see retryAfterSeconds. */
+  | "RATE_LIMITED";
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly userMessage: string;
   /** For forms: the message to show next to each field that is wrong, by field name. */
   readonly fields?: Record<string, string>;
+  /** RATE_LIMITED: when to try again (sent as Retry-After). */
+  readonly retryAfterSeconds?: number;
 
-  constructor(code: AppErrorCode, opts: { message?: string; userMessage: string; cause?: unknown; fields?: Record<string, string> }) {
+  constructor(
+    code: AppErrorCode,
+    opts: { message?: string; userMessage: string; cause?: unknown; fields?: Record<string, string>; retryAfterSeconds?: number },
+  ) {
     super(opts.message ?? opts.userMessage, { cause: opts.cause });
     this.name = "AppError";
     this.code = code;
     this.userMessage = opts.userMessage;
     this.fields = opts.fields;
+    this.retryAfterSeconds = opts.retryAfterSeconds;
   }
 }
 
@@ -39,6 +47,7 @@ export const httpStatusOf: Record<AppErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   PROVIDER_ERROR: 502,
+  RATE_LIMITED: 429,
 };
 
 export function assertUnreachable(value: never): never {

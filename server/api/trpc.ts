@@ -23,6 +23,7 @@ const trpcCodeOf: Record<AppErrorCode, TRPCError["code"]> = {
   NOT_FOUND: "NOT_FOUND",
   CONFLICT: "CONFLICT",
   PROVIDER_ERROR: "BAD_GATEWAY",
+  RATE_LIMITED: "TOO_MANY_REQUESTS",
 };
 
 const t = initTRPC.context<ApiContext>().create({

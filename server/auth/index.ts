@@ -2,4 +2,4 @@ export { authOptions } from "./options";
 export { currentMember } from "./session";
 export { brandMemberOf, type BrandMember } from "./membership";
 export { hashPassword, verifyPassword } from "./password";
-export { authenticate } from "./authenticate";
+export { authenticate, signInLimits, signInWithLimits, TOO_MANY_ATTEMPTS, type SignInOutcome } from "./authenticate";

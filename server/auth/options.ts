@@ -5,7 +5,10 @@
  */
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { authenticate } from "./authenticate";
+import { getDb } from "../db";
+import { clientIpOf } from "../security";
+import { signInWithLimits, TOO_MANY_ATTEMPTS } from "./authenticate";
+import { assertUnreachable } from "../errors";
 import { authSecret } from "./secret";
 
 export function authOptions(): NextAuthOptions {
@@ -17,9 +20,25 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "Email",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(credentials) {
+        async authorize(credentials, req) {
           if (!credentials?.email || !credentials.password) return null;
-          return authenticate(credentials.email, credentials.password);
+          const headers = (req?.headers ?? {}) as Record<string, string | undefined>;
+          const outcome = await signInWithLimits(getDb(), {
+            email: credentials.email,
+            password: credentials.password,
+            ip: clientIpOf((name) => headers[name]),
+          });
+          switch (outcome.type) {
+            case "signed_in":
+              return outcome.user;
+            case "wrong_credentials":
+              return null;
+            case "rate_limited":
+              // next-auth puts a thrown message in the answer's `error`; the form turns it into words.
+              throw new Error(`${TOO_MANY_ATTEMPTS}:${outcome.retryAfterSeconds}`);
+            default:
+              return assertUnreachable(outcome);
+          }
         },
       }),
     ],

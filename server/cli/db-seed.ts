@@ -1,11 +1,11 @@
 /** npm run db:seed — seed the demo brand (idempotent). */
 import { closeDb, getDb } from "../db";
 import { env } from "../env";
-import { DEMO, demoTwilio, seedDemo } from "../../prisma/seed";
+import { DEMO, demoPasswordForLogs, demoTwilio, seedDemo } from "../../prisma/seed";
 
 async function main() {
   const created = await seedDemo(getDb(), { password: env().DEMO_PASSWORD, twilio: demoTwilio(env()) });
-  console.log(created ? `Seeded ${DEMO.brandName}. Sign in as ${DEMO.userEmail} / ${env().DEMO_PASSWORD}` : `${DEMO.brandName} already exists.`);
+  console.log(created ? `Seeded ${DEMO.brandName}. Sign in as ${DEMO.userEmail} / ${demoPasswordForLogs(env().DEMO_PASSWORD)}` : `${DEMO.brandName} already exists.`);
   await closeDb();
 }
 

@@ -9,7 +9,7 @@ import { closeDb, databaseKind, getDb } from "../db";
 import { applyMigrations } from "../db/migrate";
 import { defaultNextAuthUrl, env, publicUrl } from "../env";
 import { startWorker, stopWorker } from "../jobs";
-import { DEMO, demoTwilio, seedDemo } from "../../prisma/seed";
+import { DEMO, demoPasswordForLogs, demoTwilio, seedDemo } from "../../prisma/seed";
 import { buildIfNeeded } from "./build-if-needed";
 
 async function main() {
@@ -30,7 +30,7 @@ async function main() {
 
   console.log(`
   Parley is running: ${publicUrl()}
-  Sign in with ${DEMO.userEmail} / ${e.DEMO_PASSWORD}
+  Sign in with ${DEMO.userEmail} / ${demoPasswordForLogs(e.DEMO_PASSWORD)}
   Then open Simulator and text "where is my order #1001".
   Queue worker: ${e.WORKER_MODE === "embedded" ? "running in this process" : "off (run npm run worker)"}
 `);

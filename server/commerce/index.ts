@@ -1,3 +1,4 @@
+import { decryptSecret, SecretBoxError } from "../channels/secret-box";
 import type { Db } from "../db";
 import { assertUnreachable } from "../errors";
 import { builtinStore } from "./builtin-store";
@@ -33,6 +34,20 @@ function unavailableStore(error: Error): CommerceConnector {
   return { name: "builtin", ordersByPhone: fail, orderByNumber: fail, searchProducts: fail };
 }
 
+/** The stored Admin API token: encrypted at rest like every credential (a value saved before that reads as it is). */
+function readShopifyToken(brand: BrandCommerceSettings): string | null {
+  if (!brand.shopifyAccessToken) return null;
+  try {
+    return decryptSecret(brand.shopifyAccessToken);
+  } catch (error) {
+    if (!(error instanceof SecretBoxError)) throw error;
+    throw commerceConfigurationError(
+      `Brand ${brand.id}: the Shopify access token cannot be decrypted with this server's key`,
+      "The saved Shopify access token can’t be read with this server’s encryption key. Enter it again in Settings.",
+    );
+  }
+}
+
 /** The connector for the agent: like commerceFor, but a configuration error becomes a failing store. */
 export function commerceForAgent(db: Db, brand: BrandCommerceSettings): CommerceConnector {
   try {
@@ -59,7 +74,7 @@ export function commerceFor(db: Db, brand: BrandCommerceSettings): CommerceConne
       return builtinStore(db, brand.id);
     case "shopify": {
       const domain = brand.shopifyDomain?.trim();
-      const accessToken = brand.shopifyAccessToken?.trim();
+      const accessToken = readShopifyToken(brand)?.trim();
       if (!domain || !accessToken) {
         const missing = [!domain && "shopifyDomain", !accessToken && "shopifyAccessToken"].filter(Boolean).join(" and ");
         throw commerceConfigurationError(`Brand ${brand.id} uses Shopify but has no ${missing}`);

@@ -20,7 +20,8 @@ export function parseJson(raw: string): unknown {
 export function apiErrorResponse(error: unknown): Response {
   if (error instanceof AppError) {
     const headers: Record<string, string> = error.code === "UNAUTHORIZED" ? { "www-authenticate": 'Bearer realm="parley"' } : {};
-    return Response.json({ error: error.code, message: error.userMessage, ...(error.fields ? { fields: error.fields } : {}) }, { status: httpStatusOf[error.code], headers });
+    if (error.retryAfterSeconds !== undefined) headers["retry-after"] = String(error.retryAfterSeconds);
+    return Response.json({ error: error.code, message: error.userMessage, ...(error.fields ? { fields: error.fields } : {}), ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}) }, { status: httpStatusOf[error.code], headers });
   }
   console.error("[api]", error);
   return Response.json({ error: "INTERNAL", message: "Something went wrong on Parley’s side. Try again; if it keeps happening, contact support." }, { status: 500 });

@@ -9,6 +9,7 @@
  */
 import type { Db } from "../db";
 import { AppError } from "../errors";
+import { redactSecrets } from "../security";
 import { enqueueHandoffDelivery } from "../jobs/queue";
 import { connectorFor, HelpdeskError, type ConnectorKind } from "./connectors";
 import { handoffPayloadOf } from "./handoff-payload";
@@ -59,9 +60,12 @@ export async function deliverHandoffAttempt(db: Db, ticketId: string, opts: { is
   // What an earlier attempt with this same helpdesk already created (e.g. the Kustomer conversation).
   const resumeExternalId = previous.find((d) => d.connector === kind && d.externalId)?.externalId ?? null;
 
+  let secrets: string[] = [];
   try {
     const payload = await handoffPayloadOf(db, ticketId);
-    const result = await connectorFor(kind as ConnectorKind).deliverHandoff(payload, credentialsOf(connection), { resumeExternalId });
+    const credentials = credentialsOf(connection);
+    secrets = Object.values(credentials.secrets);
+    const result = await connectorFor(kind as ConnectorKind).deliverHandoff(payload, credentials, { resumeExternalId });
     const now = new Date();
     await db.$transaction([
       db.handoffDelivery.create({ data: { brandId: ticket.brandId, ticketId, connector: kind, attempt, outcome: "succeeded", httpStatus: result.httpStatus, externalId: result.externalId } }),
@@ -71,7 +75,8 @@ export async function deliverHandoffAttempt(db: Db, ticketId: string, opts: { is
   } catch (caught) {
     const error = asHelpdeskError(caught);
     const isGivingUp = opts.isLastAttempt || !error.isRetryable;
-    const message = clip(error.message);
+    // A helpdesk may echo the key it was sent in its error; the log must not keep it.
+    const message = clip(redactSecrets(error.message, secrets));
     await db.handoffDelivery.create({
       data: { brandId: ticket.brandId, ticketId, connector: kind, attempt, outcome: "failed", httpStatus: error.httpStatus, error: message, externalId: error.partialExternalId },
     });
@@ -82,7 +87,7 @@ export async function deliverHandoffAttempt(db: Db, ticketId: string, opts: { is
     const why = error.isRetryable ? `${attempt} attempt${attempt === 1 ? "" : "s"} failed` : "retrying cannot fix this";
     await db.$transaction([
       db.handoffDelivery.create({
-        data: { brandId: ticket.brandId, ticketId, connector: kind, attempt, outcome: "fell_back", httpStatus: error.httpStatus, error: clip(`Kept in the built-in inbox (${why}): ${error.message}`) },
+        data: { brandId: ticket.brandId, ticketId, connector: kind, attempt, outcome: "fell_back", httpStatus: error.httpStatus, error: clip(`Kept in the built-in inbox (${why}): ${redactSecrets(error.message, secrets)}`) },
       }),
       db.handoffTicket.update({ where: { id: ticketId }, data: { deliveryStatus: "failed", destination: kind, lastError: message } }),
     ]);

@@ -9,7 +9,8 @@ import type { Db } from "../db";
 import { sendTeammateReply } from "../conversations";
 import { AppError } from "../errors";
 import { assertStorableText } from "../http";
-import { brandIdForApiKey } from "./helpdesk-settings";
+import { hitRateLimit, minutesInWords, type RateLimit } from "../security";
+import { brandIdForApiKey, hashApiKey } from "./helpdesk-settings";
 
 const MAX_IDEMPOTENCY_KEY = 200;
 
@@ -22,20 +23,47 @@ const replySchema = z.object({
 
 export type ApiReply = { id: string; conversationId: string; status: string; body: string; authorName: string | null; createdAt: string };
 
-/** The brand behind "Bearer <key>", or UNAUTHORIZED. */
-export async function authenticateApiKey(db: Db, authorization: string | null): Promise<string> {
+/**
+ * 60 requests a minute per API key (a helpdesk replying in bursts stays well under it), and 20
+ * requests a minute with a missing or wrong key per address (guessing keys is hopeless, but each
+ * guess still costs a database read).
+ */
+export const publicApiLimits = {
+  perKey: (apiKey: string): RateLimit => ({ key: `public-api:key:${hashApiKey(apiKey)}`, limit: 60, windowMs: 60_000 }),
+  badKeyPerIp: (ip: string): RateLimit => ({ key: `public-api:bad-key:${ip}`, limit: 20, windowMs: 60_000 }),
+};
+
+async function throwIfLimited(db: Db, limit: RateLimit, what: string): Promise<void> {
+  const hit = await hitRateLimit(db, limit);
+  if (!hit.isLimited) return;
+  throw new AppError("RATE_LIMITED", {
+    userMessage: `Too many requests ${what}: at most ${limit.limit} a minute. Try again in ${hit.retryAfterSeconds} s (Retry-After).`,
+    message: `Rate limited (${minutesInWords(hit.retryAfterSeconds)})`,
+    retryAfterSeconds: hit.retryAfterSeconds,
+  });
+}
+
+/** The brand behind "Bearer <key>", or UNAUTHORIZED; RATE_LIMITED past the limits above. */
+export async function authenticateApiKey(db: Db, authorization: string | null, clientIp = "unknown"): Promise<string> {
   const key = authorization?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
-  if (!key) throw new AppError("UNAUTHORIZED", { userMessage: "Send your Parley API key as “Authorization: Bearer <key>”. Generate one in Settings → Helpdesk." });
+  if (!key) {
+    await throwIfLimited(db, publicApiLimits.badKeyPerIp(clientIp), "without a valid API key from this address");
+    throw new AppError("UNAUTHORIZED", { userMessage: "Send your Parley API key as “Authorization: Bearer <key>”. Generate one in Settings → Helpdesk." });
+  }
   const brandId = await brandIdForApiKey(db, key);
-  if (!brandId) throw new AppError("UNAUTHORIZED", { userMessage: "That API key is not valid (it may have been replaced). Generate a new one in Settings → Helpdesk." });
+  if (!brandId) {
+    await throwIfLimited(db, publicApiLimits.badKeyPerIp(clientIp), "without a valid API key from this address");
+    throw new AppError("UNAUTHORIZED", { userMessage: "That API key is not valid (it may have been replaced). Generate a new one in Settings → Helpdesk." });
+  }
+  await throwIfLimited(db, publicApiLimits.perKey(key), "with this API key");
   return brandId;
 }
 
 export async function replyThroughApi(
   db: Db,
-  input: { authorization: string | null; conversationId: string; body: unknown; idempotencyKeyHeader: string | null },
+  input: { authorization: string | null; conversationId: string; body: unknown; idempotencyKeyHeader: string | null; clientIp?: string },
 ): Promise<ApiReply> {
-  const brandId = await authenticateApiKey(db, input.authorization);
+  const brandId = await authenticateApiKey(db, input.authorization, input.clientIp);
   const parsed = replySchema.safeParse(input.body);
   if (!parsed.success) {
     const fields = Object.fromEntries(parsed.error.issues.map((i) => [i.path.join(".") || "body", i.message]));

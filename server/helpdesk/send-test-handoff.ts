@@ -1,5 +1,6 @@
 import type { Db } from "../db";
 import { AppError } from "../errors";
+import { redactSecrets } from "../security";
 import { connectorFor, HelpdeskError, type ConnectorKind } from "./connectors";
 import { testHandoffPayload } from "./handoff-payload";
 import { credentialsOf, isHelpdeskKind } from "./helpdesk-settings";
@@ -26,13 +27,16 @@ export async function sendTestHandoff(db: Db, brandId: string): Promise<TestHand
   const kind = connection.kind;
   const brand = await db.brand.findUniqueOrThrow({ where: { id: brandId }, select: { id: true, name: true, smsNumber: true } });
   let result: TestHandoffResult;
+  let secrets: string[] = [];
   try {
-    const delivered = await connectorFor(kind).sendTest(testHandoffPayload(brand), credentialsOf(connection));
+    const credentials = credentialsOf(connection);
+    secrets = Object.values(credentials.secrets);
+    const delivered = await connectorFor(kind).sendTest(testHandoffPayload(brand), credentials);
     result = { outcome: "succeeded", connector: kind, httpStatus: delivered.httpStatus, externalId: delivered.externalId, error: null };
   } catch (error) {
     if (!(error instanceof HelpdeskError) && !(error instanceof AppError)) throw error;
     const message = error instanceof AppError ? error.userMessage : error.message;
-    result = { outcome: "failed", connector: kind, httpStatus: error instanceof HelpdeskError ? error.httpStatus : null, externalId: null, error: message.slice(0, 500) };
+    result = { outcome: "failed", connector: kind, httpStatus: error instanceof HelpdeskError ? error.httpStatus : null, externalId: null, error: redactSecrets(message, secrets).slice(0, 500) };
   }
   await db.handoffDelivery.create({
     data: { brandId, ticketId: null, connector: kind, attempt: 1, outcome: "test", httpStatus: result.httpStatus, externalId: result.externalId, error: result.error },

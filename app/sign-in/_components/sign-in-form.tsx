@@ -6,6 +6,16 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 
+/** next-auth's `error` in words: a limited attempt says how long to wait (see server/auth/authenticate.ts). */
+export function signInErrorText(error: string | null | undefined): string {
+  const limited = error?.match(/^TooManyAttempts:(\d+)$/);
+  if (limited) {
+    const minutes = Math.max(1, Math.ceil(Number(limited[1]) / 60));
+    return `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+  }
+  return "Wrong email or password.";
+}
+
 export function SignInForm() {
   const router = useRouter();
   const [email, setEmail] = useState("");
@@ -20,7 +30,7 @@ export function SignInForm() {
     try {
       const result = await signIn("credentials", { email: email.trim(), password, redirect: false });
       if (!result || result.error || !result.ok) {
-        setError("Wrong email or password.");
+        setError(signInErrorText(result?.error));
         setIsSubmitting(false);
         return;
       }

@@ -5,6 +5,7 @@ import { simulateText } from "../../simulator";
 import { createBrand, createShopper } from "../../testing/fixtures";
 import { startShopifyLoopback, type ShopifyLoopback } from "../../testing/shopify-loopback";
 import { CommerceError, commerceFor } from "..";
+import { encryptSecret } from "../../channels/secret-box";
 
 const trackingUrl = "https://www.ups.com/track?tracknum=1Z999AA10123456784";
 let shop: ShopifyLoopback;
@@ -25,7 +26,8 @@ beforeAll(async () => {
   const brand = await createBrand(getDb());
   await getDb().brand.update({
     where: { id: brand.id },
-    data: { commercePlatform: "shopify", shopifyDomain: shop.url, shopifyAccessToken: shop.accessToken },
+    // Stored as credentials are stored: encrypted.
+    data: { commercePlatform: "shopify", shopifyDomain: shop.url, shopifyAccessToken: encryptSecret(shop.accessToken) },
   });
   brandId = brand.id;
   await startWorker();
@@ -76,5 +78,10 @@ describe("commerceFor", () => {
       "Brand b1 uses Shopify but has no shopifyDomain and shopifyAccessToken",
     );
     expect(() => commerceFor(getDb(), { ...brand, commercePlatform: "magento" })).toThrow(/unknown commerce platform "magento"/);
+  });
+
+  it("refuses a token it cannot decrypt (another server's key, or altered), without showing it", () => {
+    const other = encryptSecret("shpat_secret", Buffer.alloc(32, 7));
+    expect(() => commerceFor(getDb(), { ...brand, shopifyAccessToken: other })).toThrow(/cannot be decrypted/);
   });
 });

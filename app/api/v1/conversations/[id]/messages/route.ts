@@ -1,6 +1,7 @@
 import { getDb } from "@/server/db";
 import { apiErrorResponse, parseJson, readBody, replyThroughApi } from "@/server/helpdesk";
 import { ensureServerReady } from "@/server/runtime";
+import { clientIpOf } from "@/server/security";
 
 export const dynamic = "force-dynamic";
 
@@ -14,6 +15,7 @@ export async function POST(req: Request, { params }: { params: Promise<{ id: str
       conversationId: id,
       body: parseJson(await readBody(req)),
       idempotencyKeyHeader: req.headers.get("idempotency-key"),
+      clientIp: clientIpOf((name) => req.headers.get(name)),
     });
     return Response.json(reply, { status: 201 });
   } catch (error) {
