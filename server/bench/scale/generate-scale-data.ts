@@ -59,12 +59,36 @@ export type GenerationReport = { seconds: number; steps: { step: string; seconds
 
 export type ScaleSize = { [K in keyof typeof scale]: number };
 
-export async function generateScaleData(client: pg.Client, log: Log, opts: { now?: Date; size?: ScaleSize } = {}): Promise<GenerationReport> {
+/** Another session may end ours (an administrator's pg_terminate_backend); each statement is all-or-nothing, so it is repeated. */
+function isConnectionLost(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  return e?.code === "57P01" || /Connection terminated|ECONNRESET|not queryable/i.test(e?.message ?? "");
+}
+
+/** Session settings for a bulk load only; the server's configuration is left alone. */
+const LOAD_SETTINGS = ["SET session_replication_role = replica", "SET maintenance_work_mem = '512MB'", "SET work_mem = '256MB'", "SET synchronous_commit = off"];
+
+export async function generateScaleData(connect: () => Promise<pg.Client>, log: Log, opts: { now?: Date; size?: ScaleSize } = {}): Promise<GenerationReport> {
   const now = opts.now ?? new Date();
   const size = opts.size ?? scale;
   const skewedProfile = skewedProfileOf(size.profiles);
   const spreadAt = spreadAtOf(size.days);
   const started = Date.now();
+  let client = await connect();
+  for (const setting of LOAD_SETTINGS) await client.query(setting);
+  async function run(sql: string, params: unknown[] = []): Promise<pg.QueryResult> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await client.query(sql, params);
+      } catch (error) {
+        if (!isConnectionLost(error) || attempt >= 5) throw error;
+        log(`  connection lost (${(error as Error).message}); reconnecting and repeating the statement`);
+        await client.end().catch(() => undefined);
+        client = await connect();
+        for (const setting of LOAD_SETTINGS) await client.query(setting);
+      }
+    }
+  }
   const steps: GenerationReport["steps"] = [];
   let events = 0;
   const nowSql = `'${now.toISOString().replace("Z", "")}'::timestamp`;
@@ -73,7 +97,7 @@ export async function generateScaleData(client: pg.Client, log: Log, opts: { now
   async function step(name: string, sql: string, params: unknown[] = []): Promise<number> {
     const t = Date.now();
     log(`  ${name}…`);
-    const result = await client.query(sql, params);
+    const result = await run(sql, params);
     const seconds = (Date.now() - t) / 1000;
     const rows = result.rowCount ?? 0;
     steps.push({ step: name, seconds, rows });
@@ -82,25 +106,19 @@ export async function generateScaleData(client: pg.Client, log: Log, opts: { now
     return rows;
   }
 
-  // Session settings for a bulk load only; the server's configuration is left alone.
-  await client.query("SET session_replication_role = replica");
-  await client.query("SET maintenance_work_mem = '512MB'");
-  await client.query("SET work_mem = '256MB'");
-  await client.query("SET synchronous_commit = off");
-
   const indexes = await client.query<{ indexname: string; indexdef: string }>(
     `SELECT i.indexname, i.indexdef FROM pg_indexes i
      WHERE i.schemaname = 'public' AND i.tablename = ANY($1)
        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname AND c.contype = 'p')`,
     [LOADED_TABLES],
   );
-  for (const index of indexes.rows) await client.query(`DROP INDEX IF EXISTS "${index.indexname}"`);
+  for (const index of indexes.rows) await run(`DROP INDEX IF EXISTS "${index.indexname}"`);
   log(`  dropped ${indexes.rowCount} secondary indexes on ${LOADED_TABLES.join(", ")} for the load`);
 
-  await client.query(`DROP TABLE IF EXISTS bench_sub, bench_campaign, bench_send, bench_conv`);
-  await client.query(`DROP SEQUENCE IF EXISTS bench_event_id`);
-  await client.query(`CREATE SEQUENCE bench_event_id CACHE 1000`);
-  await client.query("SELECT setseed(0.4242)");
+  await run(`DROP TABLE IF EXISTS bench_sub, bench_campaign, bench_send, bench_conv`);
+  await run(`DROP SEQUENCE IF EXISTS bench_event_id`);
+  await run(`CREATE SEQUENCE bench_event_id CACHE 1000`);
+  await run("SELECT setseed(0.4242)");
 
   await step(
     "brand",
@@ -142,11 +160,11 @@ export async function generateScaleData(client: pg.Client, log: Log, opts: { now
     [brand],
   );
 
-  await client.query(
+  await run(
     `CREATE UNLOGGED TABLE bench_sub AS SELECT substr(id, 4)::int AS n FROM "Profile" WHERE "brandId" = $1 AND "smsConsent" = 'subscribed'`,
     [brand],
   );
-  await client.query(
+  await run(
     `CREATE UNLOGGED TABLE bench_campaign AS
      SELECT k, 'cbc' || lpad(k::text, 22, '0') AS id,
        date_trunc('day', ${nowSql}) - make_interval(days => 358 - 15 * k) + interval '17 hours' AS at
@@ -201,8 +219,8 @@ export async function generateScaleData(client: pg.Client, log: Log, opts: { now
      ) x
      WHERE t0 < ${nowSql} - interval '10 minutes'`,
   );
-  await client.query(`ALTER TABLE bench_conv ADD COLUMN outcome text, ADD COLUMN skill text`);
-  await client.query(
+  await run(`ALTER TABLE bench_conv ADD COLUMN outcome text, ADD COLUMN skill text`);
+  await run(
     `UPDATE bench_conv SET
        outcome = CASE WHEN ro < 0.70 THEN 'resolved' WHEN ro < 0.85 THEN 'escalated' WHEN ro < 0.90 THEN 'closed_out' WHEN ro < 0.92 THEN 'failed'
                       WHEN t0 > ${nowSql} - interval '1 day' THEN NULL ELSE 'expired' END,
@@ -247,7 +265,7 @@ export async function generateScaleData(client: pg.Client, log: Log, opts: { now
     [brand],
   );
 
-  await client.query(`CREATE SEQUENCE IF NOT EXISTS bench_order_number START 100001`);
+  await run(`CREATE SEQUENCE IF NOT EXISTS bench_order_number START 100001`);
   const attributedOrders = await step(
     "orders after an agent reply",
     `INSERT INTO "Event" ${EVENT_COLUMNS}
@@ -308,15 +326,15 @@ export async function generateScaleData(client: pg.Client, log: Log, opts: { now
     [brand],
   );
 
-  await client.query(`DROP TABLE IF EXISTS bench_sub, bench_campaign, bench_send, bench_conv`);
+  await run(`DROP TABLE IF EXISTS bench_sub, bench_campaign, bench_send, bench_conv`);
   for (const index of indexes.rows) await step(`index ${index.indexname}`, index.indexdef);
-  await client.query("RESET session_replication_role");
   for (const table of [...LOADED_TABLES, "Campaign", "Segment", "Brand", "AgentSettings"]) await step(`VACUUM ANALYZE "${table}"`, `VACUUM (ANALYZE) "${table}"`);
 
   const seconds = (Date.now() - started) / 1000;
-  await client.query(`CREATE TABLE IF NOT EXISTS bench_scale_meta (generated_at timestamptz NOT NULL, seconds float8 NOT NULL, steps jsonb NOT NULL)`);
-  await client.query(`DELETE FROM bench_scale_meta`);
-  await client.query(`INSERT INTO bench_scale_meta VALUES ($1, $2, $3)`, [now, seconds, JSON.stringify(steps)]);
+  await run(`CREATE TABLE IF NOT EXISTS bench_scale_meta (generated_at timestamptz NOT NULL, seconds float8 NOT NULL, steps jsonb NOT NULL)`);
+  await run(`DELETE FROM bench_scale_meta`);
+  await run(`INSERT INTO bench_scale_meta VALUES ($1, $2, $3)`, [now, seconds, JSON.stringify(steps)]);
+  await client.end();
   return { seconds, steps };
 }
 

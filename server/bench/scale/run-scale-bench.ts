@@ -6,7 +6,9 @@
  *   npm run bench:scale -- --generate        generate when missing, don't measure
  *   npm run bench:scale -- --regenerate      drop the database, generate again, measure
  *   npm run bench:scale -- --measure-only    measure; fail if the data is missing
- *   options: --runs 20 (repeated figures), --single-runs 200 (single-profile figures), --only <regex>
+ *   options: --runs 20 (repeated figures), --single-runs 200 (single-profile figures), --only <regex>,
+ *            --budget-seconds 60 (a figure stops repeating once this is spent; at least one timed run),
+ *            --timeout-seconds 120 (statement_timeout of the measuring connections; a figure over it is reported as timed out)
  *
  * The database is BENCH_DATABASE_URL or postgresql://postgres@127.0.0.1:5432/parley_bench_scale.
  * stdout: one JSON line per figure (with the setup); stderr: progress and a human summary.
@@ -16,10 +18,10 @@ import { connectBenchDatabase, dropDatabase, ensureDatabase } from "./bench-data
 import { DEFAULT_BENCH_DATABASE_URL } from "./scale-config";
 import type { Figure } from "./scale-measurements";
 
-type Args = { generateOnly: boolean; regenerate: boolean; measureOnly: boolean; runs: number; singleRuns: number; only?: RegExp };
+type Args = { generateOnly: boolean; regenerate: boolean; measureOnly: boolean; runs: number; singleRuns: number; budgetSeconds: number; timeoutSeconds: number; only?: RegExp };
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { generateOnly: false, regenerate: false, measureOnly: false, runs: 20, singleRuns: 200 };
+  const args: Args = { generateOnly: false, regenerate: false, measureOnly: false, runs: 20, singleRuns: 200, budgetSeconds: 60, timeoutSeconds: 120 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -32,6 +34,8 @@ function parseArgs(argv: string[]): Args {
     else if (a === "--measure-only") args.measureOnly = true;
     else if (a === "--runs") args.runs = Math.max(1, Number(value()));
     else if (a === "--single-runs") args.singleRuns = Math.max(1, Number(value()));
+    else if (a === "--budget-seconds") args.budgetSeconds = Math.max(1, Number(value()));
+    else if (a === "--timeout-seconds") args.timeoutSeconds = Math.max(1, Number(value()));
     else if (a === "--only") args.only = new RegExp(value());
     else throw new Error(`Unknown option ${a} (see server/bench/scale/run-scale-bench.ts)`);
   }
@@ -41,30 +45,39 @@ function parseArgs(argv: string[]): Args {
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 async function main() {
-  const args = parseArgs(process.argv.slice(2));
   // A CLI chooses its database before the app's configuration is first read (like npm run eval).
   const url = process.env.BENCH_DATABASE_URL || DEFAULT_BENCH_DATABASE_URL;
-  process.env.DATABASE_URL = url;
+  const args = parseArgs(process.argv.slice(2));
+  // The app's connections (migrations, measurements) stop a statement after --timeout-seconds.
+  const appUrl = new URL(url);
+  appUrl.searchParams.set("options", `-c statement_timeout=${args.timeoutSeconds * 1000}`);
+  process.env.DATABASE_URL = appUrl.toString();
   const started = Date.now();
 
-  if (args.regenerate) {
-    log(`Dropping ${new URL(url).pathname.slice(1)} to generate again…`);
-    await dropDatabase(url);
-  }
-  if ((await ensureDatabase(url)) === "created") log(`Created database ${new URL(url).pathname.slice(1)}.`);
   const { applyMigrations } = await import("../../db/migrate");
-  const applied = await applyMigrations();
-  if (applied.length) log(`Applied ${applied.length} migration(s): ${applied.join(", ")}`);
-
   const { generateScaleData, isScaleDataPresent } = await import("./generate-scale-data");
   const { readSetup } = await import("./scale-setup");
-  const client = await connectBenchDatabase(url);
+  const dbName = new URL(url).pathname.slice(1);
+
+  await ensureDatabase(url);
+  let client = await connectBenchDatabase(url);
   try {
-    if (!(await isScaleDataPresent(client))) {
-      if (args.measureOnly) throw new Error("No generated data in the bench database; run npm run bench:scale -- --generate first.");
-      log("Generating the brand (1,000,000 profiles, 20,000,000 events); this takes minutes…");
-      const report = await generateScaleData(client, log);
+    const isPresent = await isScaleDataPresent(client);
+    if (!isPresent && args.measureOnly) throw new Error("No generated data in the bench database; run npm run bench:scale -- --generate first.");
+    if (!isPresent || args.regenerate) {
+      // Always from an empty database: a generation cut short leaves partial rows and dropped indexes.
+      await client.end();
+      log(`Creating ${dbName} afresh and generating the brand (1,000,000 profiles, 20,000,000 events); this takes minutes…`);
+      await dropDatabase(url);
+      await ensureDatabase(url);
+      const applied = await applyMigrations();
+      log(`Applied ${applied.length} migration(s).`);
+      const report = await generateScaleData(() => connectBenchDatabase(url), log);
       log(`Generated in ${report.seconds.toFixed(0)} s.`);
+      client = await connectBenchDatabase(url);
+    } else {
+      const applied = await applyMigrations();
+      if (applied.length) log(`Applied ${applied.length} new migration(s) to ${dbName}: ${applied.join(", ")}`);
     }
     const setup = await readSetup(client);
     if (args.generateOnly) {
@@ -78,7 +91,7 @@ async function main() {
     const measureStarted = Date.now();
     let figures: Figure[];
     try {
-      figures = await measureScale(getDb(), { runs: args.runs, singleProfileRuns: args.singleRuns, only: args.only, log });
+      figures = await measureScale(getDb(), { runs: args.runs, singleProfileRuns: args.singleRuns, budgetMs: args.budgetSeconds * 1000, statementTimeoutSeconds: args.timeoutSeconds, only: args.only, log });
     } finally {
       await closeDb();
     }
