@@ -50,10 +50,12 @@ describe("segments", () => {
     expect(await getDb().segment.count({ where: { brandId } })).toBe(1);
   });
 
-  it("lists with counts, pages members, updates, and answers which segments a profile is in", async () => {
+  it("lists, counts members, pages members, updates, and answers which segments a profile is in", async () => {
     const escalated = await caller.segments.create({ name: "Escalated", definition: { type: "event", name: EventName.conversationEscalated, frequency: "at_least", count: 1, window: { kind: "ever" }, where: [] } });
     const list = await caller.segments.list();
-    expect(list.map((s) => [s.name, s.memberCount])).toEqual([["Escalated", 2], ["VIPs", 2]]);
+    const { counts } = await caller.segments.memberCounts();
+    expect(list.map((s) => [s.name, counts[s.id]])).toEqual([["Escalated", 2], ["VIPs", 2]]);
+    expect((await otherCaller.segments.memberCounts()).counts).toEqual({});
     const page1 = await caller.segments.members({ id: escalated.id, limit: 1 });
     const page2 = await caller.segments.members({ id: escalated.id, limit: 1, afterId: page1.nextAfterId });
     expect([...page1.members, ...page2.members].map((m) => m.id).sort()).toEqual([profiles[0], profiles[2]].sort());

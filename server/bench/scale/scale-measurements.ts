@@ -2,7 +2,8 @@
  * The figures, each measured through the app's own functions (the ones the tRPC routers and the
  * inbound pipeline call), never a copy of their SQL:
  * - segment_count:<key>  countSegmentMembers for every ready-made example and demo segment
- * - segments_list        listSegments(withCounts), what segments.list runs when the page loads
+ * - segments_list        listSegments, what segments.list runs when the page loads (names only)
+ * - segments_member_counts countSegmentsMembers, segments.memberCounts: every saved segment's count
  * - membership:<key>     isProfileInSegment for one profile (the eligibility check's core)
  * - eligibility_stage    failedEligibilityRule for a brand restricted to two segments (segments_in)
  * - performance:<query>  performanceSummary / Series / BySkill / ByCampaign for the last 30 days,
@@ -14,7 +15,7 @@ import { performanceByCampaign, performanceBySkill, performanceSeries, performan
 import { presetRange } from "../../analytics/performance/period";
 import type { Db } from "../../db";
 import { failedEligibilityRule } from "../../eligibility";
-import { countSegmentMembers, isProfileInSegment, listSegments, parseSegmentDefinition, segmentExamples, type SegmentNode } from "../../segments";
+import { countSegmentMembers, countSegmentsMembers, isProfileInSegment, listSegments, parseSegmentDefinition, segmentExamples, type SegmentNode } from "../../segments";
 import { benchBrand, scale } from "./scale-config";
 import { timeRepeated, type Timing } from "./timing";
 
@@ -85,9 +86,10 @@ export async function measureScale(db: Db, opts: MeasureOptions): Promise<Figure
   for (const { key, definition } of definitions) {
     await measure(`segment_count:${key}`, "segments", 1000, opts.runs, () => countSegmentMembers(db, brandId, definition, now));
   }
-  await measure("segments_list", "segments", 1000, opts.runs, () => listSegments(db, brandId, { withCounts: true }), (rows) =>
-    Object.fromEntries(rows.map((r) => [r.name, r.memberCount])),
-  );
+  // segments.list answered with every count until the counts moved to segments.memberCounts; the
+  // figure is what the Segments page waits for before it shows every number.
+  await measure("segments_list", "segments", 1000, opts.runs, () => listSegments(db, brandId), (rows) => rows.map((r) => r.name));
+  await measure("segments_member_counts", "segments", 1000, opts.runs, () => countSegmentsMembers(db, brandId, now), (r) => r.counts);
 
   const profiles = activeProfileIds(opts.singleProfileRuns + 1, 20261121);
   for (const { key, definition } of definitions) {
