@@ -101,7 +101,7 @@ export async function deleteSegment(db: Db, brandId: string, id: string): Promis
 /** The brand's segments this profile is in now (for the profile page). */
 export async function segmentsContainingProfile(db: Db, brandId: string, profileId: string, now = new Date()) {
   const segments = (await db.segment.findMany({ where: { brandId }, orderBy: { name: "asc" } })).map(toSaved);
-  const subject = await loadSegmentSubject(db, brandId, profileId, segments.map((s) => s.definition));
+  const subject = await loadSegmentSubject(db, brandId, profileId, segments.map((s) => s.definition), now);
   if (!subject) return [];
   return segments.filter((s) => evaluateSegment(s.definition, subject, now)).map((s) => ({ id: s.id, name: s.name }));
 }
