@@ -4,6 +4,8 @@ import { createApiContext } from "../api/trpc";
 import { emitEvent, EventName } from "../analytics";
 import { getDb } from "../db";
 import { createBrand, createMember, createShopper } from "../testing/fixtures";
+import type { SegmentNode } from "./definition";
+import { isProfileInAnySegment, isProfileInSegment } from "./is-profile-in-segment";
 import { segmentsContainingProfile } from "./segments";
 
 let brandId: string;
@@ -64,6 +66,25 @@ describe("segments", () => {
     expect(await segmentsContainingProfile(getDb(), brandId, profiles[3]!)).toEqual([]);
     await caller.segments.update({ id: escalated.id, name: "Escalated, subscribed", definition: { type: "and", children: [escalated.definition, { type: "consent", operator: "is", status: "subscribed" }] } });
     expect((await caller.segments.get({ id: escalated.id })).name).toBe("Escalated, subscribed");
+  });
+
+  it("checks one profile the way the counts do: windows, event property filters, any of several segments", async () => {
+    const db = getDb();
+    const DAY = 86_400_000;
+    const now = new Date();
+    await emitEvent(db, { brandId, profileId: profiles[1], name: EventName.placedOrder, properties: { value: 40 }, dedupeKey: "order-old", occurredAt: new Date(now.getTime() - 40 * DAY) });
+    await emitEvent(db, { brandId, profileId: profiles[1], name: EventName.placedOrder, properties: { value: 90 }, dedupeKey: "order-new", occurredAt: new Date(now.getTime() - 2 * DAY) });
+    const ordered = (days: number | null, where: { key: string; operator: "greater_than"; value: number }[] = []): SegmentNode => ({
+      type: "event", name: EventName.placedOrder, frequency: "at_least", count: 2, window: days === null ? { kind: "ever" } : { kind: "last_days", days }, where,
+    });
+    expect(await isProfileInSegment(db, brandId, profiles[1]!, ordered(null), now)).toBe(true);
+    expect(await isProfileInSegment(db, brandId, profiles[1]!, ordered(30), now)).toBe(false);
+    expect(await isProfileInSegment(db, brandId, profiles[1]!, ordered(null, [{ key: "value", operator: "greater_than", value: 50 }]), now)).toBe(false);
+    expect(await isProfileInSegment(db, brandId, profiles[1]!, ordered(null, [{ key: "value", operator: "greater_than", value: 30 }]), now)).toBe(true);
+    // Two conditions on the same event name with different windows: the wider one decides what is loaded.
+    expect(await isProfileInAnySegment(db, brandId, profiles[1]!, [ordered(30), ordered(60)], now)).toBe(true);
+    expect(await isProfileInAnySegment(db, brandId, profiles[1]!, [ordered(30), { type: "consent", operator: "is", status: "unsubscribed" }], now)).toBe(false);
+    expect(await isProfileInAnySegment(db, brandId, profiles[1]!, [], now)).toBe(false);
   });
 
   it("offers the brand's event names and property keys, and keeps brands apart", async () => {
