@@ -5,7 +5,7 @@
 import { isRestrictedBrand } from "../brands";
 import { findOpenAgentConversation } from "../conversations";
 import type { Db } from "../db";
-import { isProfileInSegment, parseSegmentDefinition } from "../segments";
+import { isProfileInAnySegment, parseSegmentDefinition } from "../segments";
 import { eligibilityOf } from "../settings";
 import { matchKeyword, startsWithKeyword } from "../sms";
 
@@ -36,14 +36,8 @@ export async function failedEligibilityRule(
     if (!open) return "keyword_required";
   }
   if (rules.mode === "everyone") return null;
-  const segments = await db.segment.findMany({ where: { brandId: input.brandId, id: { in: rules.segmentIds } } });
-  let isInAny = false;
-  for (const segment of segments) {
-    if (await isProfileInSegment(db, input.brandId, input.profileId, parseSegmentDefinition(segment.definition), input.now)) {
-      isInAny = true;
-      break;
-    }
-  }
+  const segments = await db.segment.findMany({ where: { brandId: input.brandId, id: { in: rules.segmentIds } }, select: { definition: true } });
+  const isInAny = await isProfileInAnySegment(db, input.brandId, input.profileId, segments.map((s) => parseSegmentDefinition(s.definition)), input.now);
   if (rules.mode === "segments_in" && !isInAny) return "not_in_segment";
   if (rules.mode === "segments_out" && isInAny) return "excluded_segment";
   return null;

@@ -62,59 +62,108 @@ export function valueConditionSql(value: Prisma.Sql, condition: ValueCondition):
   }
 }
 
-/**
- * The profile's matching events, stopping after `limit` rows: "at least 3" never counts past 3,
- * so membership stays cheap with millions of events (index brandId, profileId, name, occurredAt).
- */
-function matchingEventsSql(node: EventNode, now: Date, limit: number): Prisma.Sql {
+/** The filters an event must pass to count for an event condition (name, window, property filters). */
+function eventFiltersSql(node: EventNode, now: Date): Prisma.Sql {
   const since = windowStart(node, now);
   const filters = [
-    sql`e."brandId" = p."brandId"`,
-    sql`e."profileId" = p.id`,
     sql`e.name = ${node.name}::text`,
     ...(since ? [sql`e."occurredAt" >= ${utcTimestamp(since)}`] : []),
     ...node.where.map((f) => valueConditionSql(sql`(e.properties -> ${f.key}::text)`, f)),
   ];
-  return sql`(SELECT count(*) FROM (SELECT 1 FROM "Event" e WHERE ${Prisma.join(filters, " AND ")} LIMIT ${limit}::int) matched)`;
+  return Prisma.join(filters, " AND ");
 }
 
-function eventConditionSql(node: EventNode, now: Date): Prisma.Sql {
+/** How many matching events an event condition needs to see to decide: "at least 3" never counts past 3. */
+function countLimit(node: EventNode): number {
   switch (node.frequency) {
     case "zero":
-      return sql`${matchingEventsSql(node, now, 1)} = 0`;
+      return 1;
     case "exactly":
-      return sql`${matchingEventsSql(node, now, node.count + 1)} = ${node.count}::int`;
+      return node.count + 1;
     case "at_least":
-      return sql`${matchingEventsSql(node, now, node.count)} >= ${node.count}::int`;
+      return node.count;
     default:
       return assertNever(node.frequency);
   }
 }
 
-/** The definition as a boolean SQL condition over `"Profile" p`. */
-export function segmentConditionSql(node: SegmentNode, now: Date): Prisma.Sql {
+/**
+ * How the condition learns an event node's count for the profile `p`: member lists look each
+ * profile up (correlated, stopping after a few events: cheap when a page of 50 is wanted); counts
+ * over the whole brand join one aggregate per event node instead (see countSegmentMembers).
+ */
+type EventCountSql = (node: EventNode) => Prisma.Sql;
+
+/**
+ * The profile's matching events, stopping after the limit (index brandId, profileId, name, occurredAt),
+ * so membership stays cheap with millions of events.
+ */
+function correlatedEventCount(now: Date): EventCountSql {
+  return (node) =>
+    sql`(SELECT count(*) FROM (SELECT 1 FROM "Event" e WHERE e."brandId" = p."brandId" AND e."profileId" = p.id AND ${eventFiltersSql(node, now)} LIMIT ${countLimit(node)}::int) matched)`;
+}
+
+function eventConditionSql(node: EventNode, count: Prisma.Sql): Prisma.Sql {
+  switch (node.frequency) {
+    case "zero":
+      return sql`${count} = 0`;
+    case "exactly":
+      return sql`${count} = ${node.count}::int`;
+    case "at_least":
+      return sql`${count} >= ${node.count}::int`;
+    default:
+      return assertNever(node.frequency);
+  }
+}
+
+function conditionSql(node: SegmentNode, eventCount: EventCountSql): Prisma.Sql {
   switch (node.type) {
     case "and":
-      return node.children.length ? sql`(${Prisma.join(node.children.map((c) => segmentConditionSql(c, now)), " AND ")})` : TRUE;
+      return node.children.length ? sql`(${Prisma.join(node.children.map((c) => conditionSql(c, eventCount)), " AND ")})` : TRUE;
     case "or":
-      return node.children.length ? sql`(${Prisma.join(node.children.map((c) => segmentConditionSql(c, now)), " OR ")})` : FALSE;
+      return node.children.length ? sql`(${Prisma.join(node.children.map((c) => conditionSql(c, eventCount)), " OR ")})` : FALSE;
     case "not":
-      return sql`(NOT ${segmentConditionSql(node.child, now)})`;
+      return sql`(NOT ${conditionSql(node.child, eventCount)})`;
     case "consent":
       return node.operator === "is" ? sql`(p."smsConsent"::text = ${node.status}::text)` : sql`(p."smsConsent"::text <> ${node.status}::text)`;
     case "property":
       return sql`(${valueConditionSql(profileValueSql(node.key), node)})`;
     case "event":
-      return sql`(${eventConditionSql(node, now)})`;
+      return sql`(${eventConditionSql(node, eventCount(node))})`;
     default:
       return assertNever(node);
   }
 }
 
-/** How many of the brand's profiles are in the segment. */
+/** The definition as a boolean SQL condition over `"Profile" p` (each event condition looked up per profile). */
+export function segmentConditionSql(node: SegmentNode, now: Date): Prisma.Sql {
+  return conditionSql(node, correlatedEventCount(now));
+}
+
+/**
+ * How many of the brand's profiles are in the segment. Looking events up profile by profile costs
+ * one index probe per profile (seconds at a million profiles), so each distinct event condition is
+ * counted once for the whole brand — one pass over that event name's rows, grouped by profile
+ * (index brandId, name, occurredAt, profileId) — and left-joined; the condition reads the joined
+ * count, 0 when the profile has none. Same semantics as segmentConditionSql.
+ */
 export async function countSegmentMembers(db: Db, brandId: string, node: SegmentNode, now = new Date()): Promise<number> {
+  const joined = new Map<string, { alias: Prisma.Sql; node: EventNode }>();
+  const condition = conditionSql(node, (event) => {
+    const key = JSON.stringify([event.name, event.window, event.where]);
+    let join = joined.get(key);
+    if (!join) {
+      join = { alias: Prisma.raw(`ev${joined.size}`), node: event };
+      joined.set(key, join);
+    }
+    return sql`coalesce(${join.alias}.n, 0)`;
+  });
+  const joins = [...joined.values()].map(
+    ({ alias, node: event }) =>
+      sql`LEFT JOIN (SELECT e."profileId", count(*) AS n FROM "Event" e WHERE e."brandId" = ${brandId} AND ${eventFiltersSql(event, now)} GROUP BY e."profileId") ${alias} ON ${alias}."profileId" = p.id`,
+  );
   const rows = await db.$queryRaw<{ n: bigint | number }[]>(
-    sql`SELECT count(*) AS n FROM "Profile" p WHERE p."brandId" = ${brandId} AND ${segmentConditionSql(node, now)}`,
+    sql`SELECT count(*) AS n FROM "Profile" p ${joins.length ? Prisma.join(joins, " ") : sql``} WHERE p."brandId" = ${brandId} AND ${condition}`,
   );
   return Number(rows[0]?.n ?? 0);
 }

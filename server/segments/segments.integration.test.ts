@@ -4,6 +4,8 @@ import { createApiContext } from "../api/trpc";
 import { emitEvent, EventName } from "../analytics";
 import { getDb } from "../db";
 import { createBrand, createMember, createShopper } from "../testing/fixtures";
+import type { SegmentNode } from "./definition";
+import { isProfileInAnySegment, isProfileInSegment } from "./is-profile-in-segment";
 import { segmentsContainingProfile } from "./segments";
 
 let brandId: string;
@@ -50,10 +52,12 @@ describe("segments", () => {
     expect(await getDb().segment.count({ where: { brandId } })).toBe(1);
   });
 
-  it("lists with counts, pages members, updates, and answers which segments a profile is in", async () => {
+  it("lists, counts members, pages members, updates, and answers which segments a profile is in", async () => {
     const escalated = await caller.segments.create({ name: "Escalated", definition: { type: "event", name: EventName.conversationEscalated, frequency: "at_least", count: 1, window: { kind: "ever" }, where: [] } });
     const list = await caller.segments.list();
-    expect(list.map((s) => [s.name, s.memberCount])).toEqual([["Escalated", 2], ["VIPs", 2]]);
+    const { counts } = await caller.segments.memberCounts();
+    expect(list.map((s) => [s.name, counts[s.id]])).toEqual([["Escalated", 2], ["VIPs", 2]]);
+    expect((await otherCaller.segments.memberCounts()).counts).toEqual({});
     const page1 = await caller.segments.members({ id: escalated.id, limit: 1 });
     const page2 = await caller.segments.members({ id: escalated.id, limit: 1, afterId: page1.nextAfterId });
     expect([...page1.members, ...page2.members].map((m) => m.id).sort()).toEqual([profiles[0], profiles[2]].sort());
@@ -62,6 +66,25 @@ describe("segments", () => {
     expect(await segmentsContainingProfile(getDb(), brandId, profiles[3]!)).toEqual([]);
     await caller.segments.update({ id: escalated.id, name: "Escalated, subscribed", definition: { type: "and", children: [escalated.definition, { type: "consent", operator: "is", status: "subscribed" }] } });
     expect((await caller.segments.get({ id: escalated.id })).name).toBe("Escalated, subscribed");
+  });
+
+  it("checks one profile the way the counts do: windows, event property filters, any of several segments", async () => {
+    const db = getDb();
+    const DAY = 86_400_000;
+    const now = new Date();
+    await emitEvent(db, { brandId, profileId: profiles[1], name: EventName.placedOrder, properties: { value: 40 }, dedupeKey: "order-old", occurredAt: new Date(now.getTime() - 40 * DAY) });
+    await emitEvent(db, { brandId, profileId: profiles[1], name: EventName.placedOrder, properties: { value: 90 }, dedupeKey: "order-new", occurredAt: new Date(now.getTime() - 2 * DAY) });
+    const ordered = (days: number | null, where: { key: string; operator: "greater_than"; value: number }[] = []): SegmentNode => ({
+      type: "event", name: EventName.placedOrder, frequency: "at_least", count: 2, window: days === null ? { kind: "ever" } : { kind: "last_days", days }, where,
+    });
+    expect(await isProfileInSegment(db, brandId, profiles[1]!, ordered(null), now)).toBe(true);
+    expect(await isProfileInSegment(db, brandId, profiles[1]!, ordered(30), now)).toBe(false);
+    expect(await isProfileInSegment(db, brandId, profiles[1]!, ordered(null, [{ key: "value", operator: "greater_than", value: 50 }]), now)).toBe(false);
+    expect(await isProfileInSegment(db, brandId, profiles[1]!, ordered(null, [{ key: "value", operator: "greater_than", value: 30 }]), now)).toBe(true);
+    // Two conditions on the same event name with different windows: the wider one decides what is loaded.
+    expect(await isProfileInAnySegment(db, brandId, profiles[1]!, [ordered(30), ordered(60)], now)).toBe(true);
+    expect(await isProfileInAnySegment(db, brandId, profiles[1]!, [ordered(30), { type: "consent", operator: "is", status: "unsubscribed" }], now)).toBe(false);
+    expect(await isProfileInAnySegment(db, brandId, profiles[1]!, [], now)).toBe(false);
   });
 
   it("offers the brand's event names and property keys, and keeps brands apart", async () => {

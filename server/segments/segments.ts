@@ -45,12 +45,23 @@ function toSaved(row: { id: string; name: string; description: string; definitio
 
 const duplicateName = (name: string) => invalidFields({ name: `A segment named "${name}" already exists; choose another name.` });
 
-export async function listSegments(db: Db, brandId: string, opts: { withCounts?: boolean } = {}) {
+/** The brand's segments by name, without member counts: it answers at once however large the brand is. */
+export async function listSegments(db: Db, brandId: string): Promise<SavedSegment[]> {
   const rows = await db.segment.findMany({ where: { brandId }, orderBy: { name: "asc" } });
-  const saved = rows.map(toSaved);
-  if (!opts.withCounts) return saved.map((s) => ({ ...s, memberCount: null as number | null }));
-  const now = new Date();
-  return Promise.all(saved.map(async (s) => ({ ...s, memberCount: await countSegmentMembers(db, brandId, s.definition, now) as number | null })));
+  return rows.map(toSaved);
+}
+
+export type SegmentMemberCounts = { counts: Record<string, number>; countedAt: Date };
+
+/**
+ * How many profiles are in each saved segment now. Separate from the list because counting a
+ * million profiles takes a noticeable moment per segment: pages show the names first and fill the
+ * counts in when this answers.
+ */
+export async function countSegmentsMembers(db: Db, brandId: string, now = new Date()): Promise<SegmentMemberCounts> {
+  const segments = await listSegments(db, brandId);
+  const counts = await Promise.all(segments.map(async (s) => [s.id, await countSegmentMembers(db, brandId, s.definition, now)] as const));
+  return { counts: Object.fromEntries(counts), countedAt: now };
 }
 
 export async function getSegment(db: Db, brandId: string, id: string): Promise<SavedSegment> {
@@ -90,7 +101,7 @@ export async function deleteSegment(db: Db, brandId: string, id: string): Promis
 /** The brand's segments this profile is in now (for the profile page). */
 export async function segmentsContainingProfile(db: Db, brandId: string, profileId: string, now = new Date()) {
   const segments = (await db.segment.findMany({ where: { brandId }, orderBy: { name: "asc" } })).map(toSaved);
-  const subject = await loadSegmentSubject(db, brandId, profileId, segments.map((s) => s.definition));
+  const subject = await loadSegmentSubject(db, brandId, profileId, segments.map((s) => s.definition), now);
   if (!subject) return [];
   return segments.filter((s) => evaluateSegment(s.definition, subject, now)).map((s) => ({ id: s.id, name: s.name }));
 }

@@ -14,7 +14,7 @@
 import { Prisma, type Db } from "../../db";
 import { EventName } from "../emit-event";
 import { loadPerformanceBrand, resolvePeriods, type PerformanceFilter } from "./performance-filter";
-import { ordersCtes, periodsCte, utc } from "./sql-parts";
+import { ordersCtes, periodsCte, spanOf, utc } from "./sql-parts";
 
 export type CampaignRow = {
   id: string;
@@ -39,8 +39,9 @@ export async function performanceByCampaign(db: Db, brandId: string, filter: Per
   const { current } = resolvePeriods(filter, brand.timeZone);
   if (filter.channel !== "sms") return [];
   const sent = EventName.sentSms;
+  const periods = [{ period: "since", start: current.start, end: OPEN_END }];
   const rows = await db.$queryRaw<Row[]>(Prisma.sql`
-    WITH ${periodsCte([{ period: "since", start: current.start, end: OPEN_END }])},
+    WITH ${periodsCte(periods)},
     campaigns AS (
       SELECT c.id, c.name, c.status
       FROM "Campaign" c
@@ -56,6 +57,10 @@ export async function performanceByCampaign(db: Db, brandId: string, filter: Per
       LEFT JOIN LATERAL (
         SELECT e."occurredAt" FROM "Event" e
         WHERE e."brandId" = ${brandId} AND e."profileId" = m."profileId" AND e.name = ${sent} AND e.properties->>'messageId' = m.id
+          -- A text's Sent SMS is recorded when it leaves, after its row was created: start the
+          -- search there rather than read every text the shopper was ever sent.
+          AND e."occurredAt" >= m."createdAt"
+        ORDER BY e."occurredAt"
         LIMIT 1
       ) se ON true
       WHERE m."brandId" = ${brandId} AND m."campaignId" IN (SELECT id FROM campaigns) AND m.direction = 'outbound'
@@ -77,7 +82,7 @@ export async function performanceByCampaign(db: Db, brandId: string, filter: Per
         AND e.properties->>'sourceCampaignId' IN (SELECT id FROM campaigns)
       GROUP BY 1
     ),
-    ${ordersCtes(brandId, filter.channel, brand.attributionWindowHours, brand.timeZone)},
+    ${ordersCtes(brandId, filter.channel, brand.attributionWindowHours, brand.timeZone, spanOf(periods))},
     revenue_stats AS (
       SELECT st."campaignId", count(*) AS orders, sum(a.cents) AS cents
       FROM attributed a

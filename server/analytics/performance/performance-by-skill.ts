@@ -9,7 +9,7 @@
  */
 import { Prisma, type Db } from "../../db";
 import { loadPerformanceBrand, resolvePeriods, type PerformanceFilter } from "./performance-filter";
-import { outcomesCte, periodsCte, startedCte } from "./sql-parts";
+import { outcomesCte, periodsCte, spanOf, startedCte } from "./sql-parts";
 
 /** The prefix server/workflows/workflow-skill.ts puts on a workflow-guided conversation's skill. */
 const WORKFLOW_SKILL_PREFIX = "workflow:";
@@ -41,10 +41,12 @@ export function skillKeyOf(skill: string | null, isOpen: boolean): { key: SkillK
 export async function performanceBySkill(db: Db, brandId: string, filter: PerformanceFilter): Promise<SkillRow[]> {
   const brand = await loadPerformanceBrand(db, brandId);
   const { current } = resolvePeriods(filter, brand.timeZone);
+  const periods = [{ period: "current", start: current.start, end: current.end }];
+  const span = spanOf(periods);
   const rows = await db.$queryRaw<Row[]>(Prisma.sql`
-    WITH ${periodsCte([{ period: "current", start: current.start, end: current.end }])},
-    ${startedCte(brandId, filter.channel, brand.timeZone)},
-    ${outcomesCte(brandId)}
+    WITH ${periodsCte(periods)},
+    ${startedCte(brandId, filter.channel, brand.timeZone, span)},
+    ${outcomesCte(brandId, span)}
     SELECT o.skill, (o.conv IS NULL) AS "isOpen",
       count(*)::int AS conversations,
       (count(*) FILTER (WHERE o.outcome = 'resolved'))::int AS resolved,

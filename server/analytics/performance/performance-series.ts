@@ -9,7 +9,7 @@
  */
 import { Prisma, type Db } from "../../db";
 import { loadPerformanceBrand, resolvePeriods, type PerformanceFilter } from "./performance-filter";
-import { ordersCtes, outcomesCte, periodsCte, startedCte } from "./sql-parts";
+import { ordersCtes, outcomesCte, periodsCte, spanOf, startedCte } from "./sql-parts";
 
 export type SeriesDay = {
   day: string;
@@ -31,11 +31,13 @@ type Row = Omit<SeriesDay, "open" | "resolvedRate">;
 export async function performanceSeries(db: Db, brandId: string, filter: PerformanceFilter): Promise<PerformanceSeries> {
   const brand = await loadPerformanceBrand(db, brandId);
   const { current } = resolvePeriods(filter, brand.timeZone);
+  const periods = [{ period: "current", start: current.start, end: current.end }];
+  const span = spanOf(periods);
   const rows = await db.$queryRaw<Row[]>(Prisma.sql`
-    WITH ${periodsCte([{ period: "current", start: current.start, end: current.end }])},
-    ${startedCte(brandId, filter.channel, brand.timeZone)},
-    ${outcomesCte(brandId)},
-    ${ordersCtes(brandId, filter.channel, brand.attributionWindowHours, brand.timeZone)},
+    WITH ${periodsCte(periods)},
+    ${startedCte(brandId, filter.channel, brand.timeZone, span)},
+    ${outcomesCte(brandId, span)},
+    ${ordersCtes(brandId, filter.channel, brand.attributionWindowHours, brand.timeZone, span)},
     days AS (SELECT d::date AS day FROM generate_series(${current.from}::date, ${current.to}::date, interval '1 day') d),
     conversation_days AS (
       SELECT s.day,

@@ -24,7 +24,7 @@ import { Prisma, type Db } from "../../db";
 import { EventName } from "../emit-event";
 import type { Period } from "./period";
 import { loadPerformanceBrand, resolvePeriods, type PerformanceFilter } from "./performance-filter";
-import { ordersCtes, outcomesCte, periodsCte, startedCte } from "./sql-parts";
+import { ordersCtes, outcomesCte, periodsCte, spanOf, startedCte, utc } from "./sql-parts";
 
 export type PeriodMetrics = {
   conversationsStarted: number;
@@ -128,14 +128,16 @@ function summaryRows(db: Db, brandId: string, channel: string, timeZone: string,
   const received = EventName.receivedSms;
   const sent = EventName.sentSms;
   const startedName = EventName.conversationStarted;
+  const periods = [
+    { period: "current", start: current.start, end: current.end },
+    { period: "previous", start: previous.start, end: previous.end },
+  ];
+  const span = spanOf(periods);
   return db.$queryRaw<Row[]>(Prisma.sql`
-    WITH ${periodsCte([
-      { period: "current", start: current.start, end: current.end },
-      { period: "previous", start: previous.start, end: previous.end },
-    ])},
-    ${startedCte(brandId, channel, timeZone)},
-    ${outcomesCte(brandId)},
-    ${ordersCtes(brandId, channel, windowHours, timeZone)},
+    WITH ${periodsCte(periods)},
+    ${startedCte(brandId, channel, timeZone, span)},
+    ${outcomesCte(brandId, span)},
+    ${ordersCtes(brandId, channel, windowHours, timeZone, span)},
     conversation_counts AS (
       SELECT s.period,
         count(*) AS started,
@@ -149,32 +151,42 @@ function summaryRows(db: Db, brandId: string, channel: string, timeZone: string,
     -- The shopper's texts, the conversation starts and the agent's replies around the periods, per
     -- profile in time order (a text before a start at the same instant, a reply after it).
     response_events AS (
-      SELECT e."profileId", e."occurredAt", e.name, e.properties->>'conversationId' AS conv,
+      SELECT e."profileId", e."occurredAt", e.name,
+        CASE WHEN e.name = ${startedName} THEN coalesce(e.properties->>'channel', 'sms') END AS channel,
         CASE WHEN e.name = ${received} THEN 0 WHEN e.name = ${startedName} THEN 1 ELSE 2 END AS rank
       FROM "Event" e
       WHERE e."brandId" = ${brandId} AND e.name IN (${received}, ${startedName}, ${sent})
         AND (e.name <> ${sent} OR e.properties->>'author' = 'agent')
-        AND e."occurredAt" >= (SELECT min(ps) FROM periods) - interval '1 day'
-        AND e."occurredAt" < (SELECT max(pe) FROM periods) + interval '1 day'
+        AND e."occurredAt" >= ${utc(span.start)} - interval '1 day'
+        AND e."occurredAt" < ${utc(span.end)} + interval '1 day'
     ),
     -- Per profile, a running count of starts numbers each conversation's stretch of events (its
     -- start, then everything until the next start) and carries the latest shopper text along.
     response_marks AS (
-      SELECT "profileId", name, conv, "occurredAt",
+      SELECT "profileId", name, channel, "occurredAt",
         count(*) FILTER (WHERE name = ${startedName}) OVER running AS stretch,
         max("occurredAt") FILTER (WHERE name = ${received}) OVER running AS text_at
       FROM response_events
       WINDOW running AS (PARTITION BY "profileId" ORDER BY "occurredAt", rank ROWS UNBOUNDED PRECEDING)
     ),
-    first_replies AS (
-      SELECT "profileId", stretch, min("occurredAt") AS reply_at FROM response_marks WHERE name = ${sent} GROUP BY 1, 2
+    -- One row per stretch: its start (the only Started row in it), the shopper's text before that
+    -- start, and the first agent reply in the stretch. Grouping, not joining back on the
+    -- conversation id, keeps this one pass however many conversations there are.
+    stretches AS (
+      SELECT "profileId", stretch,
+        min("occurredAt") FILTER (WHERE name = ${startedName}) AS started_at,
+        max(text_at) FILTER (WHERE name = ${startedName}) AS text_at,
+        bool_or(channel = ${channel}) FILTER (WHERE name = ${startedName}) AS is_on_channel,
+        min("occurredAt") FILTER (WHERE name = ${sent}) AS reply_at
+      FROM response_marks
+      WHERE stretch > 0
+      GROUP BY "profileId", stretch
     ),
     first_responses AS (
-      SELECT s.period, EXTRACT(EPOCH FROM (r.reply_at - m.text_at))::float8 AS seconds
-      FROM started s
-      JOIN response_marks m ON m.conv = s.conv AND m.name = ${startedName}
-      JOIN first_replies r ON r."profileId" = m."profileId" AND r.stretch = m.stretch
-      WHERE m.text_at IS NOT NULL
+      SELECT p.period, EXTRACT(EPOCH FROM (r.reply_at - r.text_at))::float8 AS seconds
+      FROM stretches r
+      JOIN periods p ON r.started_at >= p.ps AND r.started_at < p.pe
+      WHERE r.is_on_channel AND r.text_at IS NOT NULL AND r.reply_at IS NOT NULL
     ),
     first_response_stats AS (
       SELECT period, percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) AS median_seconds, count(*) AS n
@@ -185,6 +197,7 @@ function summaryRows(db: Db, brandId: string, channel: string, timeZone: string,
         sum(CASE WHEN jsonb_typeof(e.properties->'segments') = 'number' THEN (e.properties->>'segments')::int ELSE 1 END) AS segments
       FROM periods p
       JOIN "Event" e ON e."brandId" = ${brandId} AND e.name = ${sent} AND e."occurredAt" >= p.ps AND e."occurredAt" < p.pe
+        AND e."occurredAt" >= ${utc(span.start)} AND e."occurredAt" < ${utc(span.end)}
       WHERE e.properties->>'author' = 'agent' AND ${channel}::text = 'sms'
       GROUP BY p.period
     ),

@@ -22,6 +22,18 @@ export function localDay(column: Prisma.Sql, timeZone: string): Prisma.Sql {
 
 export type SqlPeriod = { period: string; start: Date; end: Date };
 
+/**
+ * From the earliest start to the latest end of the periods. Every Event scan also repeats these
+ * bounds as plain values (not only through the join with `periods`): PostgreSQL then estimates how
+ * many rows a scan returns from the column's statistics. Without them it guessed a handful of rows
+ * for a month of a large brand and chose nested loops that compared every conversation with every
+ * other (hours at 20 million events).
+ */
+export type SqlSpan = { start: Date; end: Date };
+export function spanOf(periods: SqlPeriod[]): SqlSpan {
+  return { start: new Date(Math.min(...periods.map((p) => p.start.getTime()))), end: new Date(Math.max(...periods.map((p) => p.end.getTime()))) };
+}
+
 /** `periods(period, ps, pe)`: the periods a query reports on. */
 export function periodsCte(periods: SqlPeriod[]): Prisma.Sql {
   const rows = periods.map((p) => Prisma.sql`(${p.period}::text, ${utc(p.start)}, ${utc(p.end)})`);
@@ -32,7 +44,7 @@ export function periodsCte(periods: SqlPeriod[]): Prisma.Sql {
  * `started`: conversations started in each period on the channel —
  *   Started Customer Agent Conversation events, occurredAt in [ps, pe), properties.channel (sms when absent).
  */
-export function startedCte(brandId: string, channel: string, timeZone: string): Prisma.Sql {
+export function startedCte(brandId: string, channel: string, timeZone: string, span: SqlSpan): Prisma.Sql {
   return Prisma.sql`started AS (
     SELECT p.period, e."profileId", e.properties->>'conversationId' AS conv, e."occurredAt",
       ${localDay(Prisma.sql`e."occurredAt"`, timeZone)} AS day,
@@ -40,6 +52,7 @@ export function startedCte(brandId: string, channel: string, timeZone: string): 
     FROM periods p
     JOIN "Event" e ON e."brandId" = ${brandId} AND e.name = ${EventName.conversationStarted}
       AND e."occurredAt" >= p.ps AND e."occurredAt" < p.pe
+      AND e."occurredAt" >= ${utc(span.start)} AND e."occurredAt" < ${utc(span.end)}
     WHERE coalesce(e.properties->>'channel', 'sms') = ${channel}
   )`;
 }
@@ -49,7 +62,7 @@ export function startedCte(brandId: string, channel: string, timeZone: string): 
  * it has one (properties.outcome: escalated, closed_out or failed), else its Resolved event; no row
  * while it is still open. Only events since the earliest period start (an outcome follows its start).
  */
-export function outcomesCte(brandId: string): Prisma.Sql {
+export function outcomesCte(brandId: string, span: SqlSpan): Prisma.Sql {
   const escalated = EventName.conversationEscalated;
   return Prisma.sql`outcomes AS (
     SELECT DISTINCT ON (e.properties->>'conversationId')
@@ -62,7 +75,7 @@ export function outcomesCte(brandId: string): Prisma.Sql {
       e.properties->>'skill' AS skill
     FROM "Event" e
     WHERE e."brandId" = ${brandId} AND e.name IN (${EventName.conversationResolved}, ${escalated})
-      AND e."occurredAt" >= (SELECT min(ps) FROM periods)
+      AND e."occurredAt" >= ${utc(span.start)}
     ORDER BY e.properties->>'conversationId', (e.name = ${escalated}) DESC, e."occurredAt" DESC
   )`;
 }
@@ -74,7 +87,7 @@ export function outcomesCte(brandId: string): Prisma.Sql {
  * in the window before the order — touch ≥ order − window and touch ≤ order — with the last such
  * reply as the touch (last touch). SMS is the only channel with replies today.
  */
-export function ordersCtes(brandId: string, channel: string, windowHours: number, timeZone: string): Prisma.Sql {
+export function ordersCtes(brandId: string, channel: string, windowHours: number, timeZone: string, span: SqlSpan): Prisma.Sql {
   return Prisma.sql`orders AS (
     SELECT DISTINCT ON (p.period, o.properties->>'orderNumber')
       p.period, o.properties->>'orderNumber' AS "orderNumber", o."profileId", o."occurredAt",
@@ -84,6 +97,7 @@ export function ordersCtes(brandId: string, channel: string, windowHours: number
     FROM periods p
     JOIN "Event" o ON o."brandId" = ${brandId} AND o.name = ${EventName.placedOrder}
       AND o."occurredAt" >= p.ps AND o."occurredAt" < p.pe
+      AND o."occurredAt" >= ${utc(span.start)} AND o."occurredAt" < ${utc(span.end)}
     WHERE jsonb_typeof(o.properties->'value') = 'number'
     ORDER BY p.period, o.properties->>'orderNumber', o."occurredAt"
   ),

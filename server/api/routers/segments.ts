@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   countSegmentMembers,
+  countSegmentsMembers,
   createSegment,
   deleteSegment,
   getSegment,
@@ -20,7 +21,9 @@ const id = z.string().min(1).max(40);
 const segmentInput = z.object({ name: z.string().max(500), description: z.string().max(2000).default(""), definition: z.unknown() });
 
 export const segmentsRouter = createTRPCRouter({
-  list: brandProcedure.query(({ ctx }) => listSegments(ctx.db, ctx.brandId, { withCounts: true })),
+  /** Names first; the member counts come from memberCounts (slower on a large brand), which pages load beside it. */
+  list: brandProcedure.query(({ ctx }) => listSegments(ctx.db, ctx.brandId)),
+  memberCounts: brandProcedure.query(({ ctx }) => countSegmentsMembers(ctx.db, ctx.brandId)),
   get: brandProcedure.input(z.object({ id })).query(({ ctx, input }) => getSegment(ctx.db, ctx.brandId, input.id)),
   examples: brandProcedure.query(() => segmentExamples),
   /** The builder's live count and member preview for an unsaved definition. */

@@ -10,6 +10,7 @@ import { ErrorNotice } from "@/components/ui/error-notice";
 import { formatNumber } from "@/components/ui/format";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { cn } from "@/components/ui/cn";
+import { useSegmentMemberCounts } from "@/components/segments/use-segment-member-counts";
 
 type Props = {
   idBase: string;
@@ -22,6 +23,7 @@ type Props = {
 export function AudiencePicker({ idBase, segmentIds, excludedSegmentIds, onChange, errors }: Props) {
   const trpc = useTRPC();
   const segments = useQuery({ ...trpc.segments.list.queryOptions(), staleTime: 30_000 });
+  const { countOf } = useSegmentMemberCounts({ staleTime: 30_000 });
 
   if (segments.isPending) return <SkeletonRows rows={3} label="Loading segments…" />;
   if (segments.isError) return <ErrorNotice message={errorMessageOf(segments.error)} onRetry={() => void segments.refetch()} />;
@@ -43,13 +45,14 @@ export function AudiencePicker({ idBase, segmentIds, excludedSegmentIds, onChang
     onChange(list === "segmentIds" ? { segmentIds: next, excludedSegmentIds } : { segmentIds, excludedSegmentIds: next });
   };
 
+  const withCounts = segments.data.map((s) => ({ id: s.id, name: s.name, memberCount: countOf(s.id) }));
   return (
     <div className="grid gap-5 sm:grid-cols-2">
       <SegmentChecklist
         id={`${idBase}-segmentIds`}
         legend="Send to"
         help="Shoppers in any of these segments."
-        segments={segments.data}
+        segments={withCounts}
         checked={segmentIds}
         unavailable={excludedSegmentIds}
         unavailableWhy="excluded"
@@ -61,7 +64,7 @@ export function AudiencePicker({ idBase, segmentIds, excludedSegmentIds, onChang
         id={`${idBase}-excludedSegmentIds`}
         legend="Don’t send to (optional)"
         help="Shoppers in any of these are left out, even if they’re in a segment above."
-        segments={segments.data}
+        segments={withCounts}
         checked={excludedSegmentIds}
         unavailable={segmentIds}
         unavailableWhy="sending to it"

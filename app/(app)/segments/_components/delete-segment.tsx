@@ -25,6 +25,7 @@ export function DeleteSegmentButton({ id, name }: { id: string; name: string }) 
         setIsOpen(false);
         router.push("/segments");
         void queryClient.invalidateQueries({ queryKey: trpc.segments.list.queryKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.segments.memberCounts.queryKey() });
       },
     }),
   );

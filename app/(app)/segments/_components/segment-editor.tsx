@@ -347,6 +347,7 @@ function SegmentForm({ segmentId, initial, notice }: { segmentId?: string; initi
         setSavedFingerprint(sentFingerprint);
         setSavedName(saved.name);
         void queryClient.invalidateQueries({ queryKey: trpc.segments.list.queryKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.segments.memberCounts.queryKey() });
         void queryClient.invalidateQueries({ queryKey: trpc.segments.members.queryKey() });
         queryClient.setQueryData(trpc.segments.get.queryKey({ id: saved.id }), saved);
         if (segmentId) {

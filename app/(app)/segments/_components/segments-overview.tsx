@@ -12,6 +12,7 @@ import { PlusIcon, SegmentsIcon } from "@/components/ui/icons";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Skeleton, SkeletonRows } from "@/components/ui/skeleton";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { useSegmentMemberCounts } from "@/components/segments/use-segment-member-counts";
 
 type SegmentRow = RouterOutputs["segments"]["list"][number];
 
@@ -29,6 +30,7 @@ function SavedSegments() {
   const trpc = useTRPC();
   const router = useRouter();
   const list = useQuery(trpc.segments.list.queryOptions());
+  const { countOf, isCounting } = useSegmentMemberCounts();
 
   return (
     <section aria-labelledby="saved-segments-heading" className="flex flex-col gap-3">
@@ -68,7 +70,7 @@ function SavedSegments() {
           </THead>
           <TBody>
             {list.data.map((segment) => (
-              <SegmentTableRow key={segment.id} segment={segment} onOpen={() => router.push(`/segments/${segment.id}`)} />
+              <SegmentTableRow key={segment.id} segment={segment} memberCount={countOf(segment.id)} isCounting={isCounting} onOpen={() => router.push(`/segments/${segment.id}`)} />
             ))}
           </TBody>
         </Table>
@@ -77,7 +79,7 @@ function SavedSegments() {
   );
 }
 
-function SegmentTableRow({ segment, onOpen }: { segment: SegmentRow; onOpen: () => void }) {
+function SegmentTableRow({ segment, memberCount, isCounting, onOpen }: { segment: SegmentRow; memberCount: number | null; isCounting: boolean; onOpen: () => void }) {
   return (
     <TR isClickable onClick={onOpen} data-testid="segment-row">
       <TD className="max-w-0">
@@ -91,7 +93,15 @@ function SegmentTableRow({ segment, onOpen }: { segment: SegmentRow; onOpen: () 
         ) : null}
       </TD>
       <TD className="text-right tabular-nums" data-testid="segment-row-count">
-        {segment.memberCount === null ? <span className="text-slate-400">—</span> : formatNumber(segment.memberCount)}
+        {memberCount !== null ? (
+          formatNumber(memberCount)
+        ) : isCounting ? (
+          <span className="text-slate-400" aria-label="Counting members">
+            …
+          </span>
+        ) : (
+          <span className="text-slate-400">—</span>
+        )}
       </TD>
       <TD className="text-slate-500">
         <RelativeTime date={segment.updatedAt} />

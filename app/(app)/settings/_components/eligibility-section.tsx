@@ -11,6 +11,7 @@ import { keywordsOf } from "./agent-draft";
 import { FormSection } from "./form-section";
 import { useSaveFeedback } from "./use-save-feedback";
 import { SaveBar } from "./save-bar";
+import { useSegmentMemberCounts } from "@/components/segments/use-segment-member-counts";
 
 type Eligibility = RouterOutputs["settings"]["eligibility"];
 type EligibilityInput = RouterInputs["settings"]["updateEligibility"];
@@ -57,6 +58,7 @@ function EligibilityForm({ saved: initial }: { saved: Eligibility }) {
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const segments = useQuery(trpc.segments.list.queryOptions());
+  const { countOf } = useSegmentMemberCounts();
   const [saved, setSaved] = useState(initial);
   const [draft, setDraft] = useState<Draft>(() => draftOf(initial));
   const fieldIds = { segmentIds: `${id}-segments`, requiredKeywords: `${id}-required`, inboxKeywords: `${id}-inbox` };
@@ -124,7 +126,7 @@ function EligibilityForm({ saved: initial }: { saved: Eligibility }) {
                     onChange={(e) => toggleSegment(segment.id, e.target.checked)}
                   />
                   <span className="text-xs text-slate-500 tabular-nums">
-                    {segment.memberCount === null ? "" : `${segment.memberCount.toLocaleString()} ${segment.memberCount === 1 ? "profile" : "profiles"}`}
+                    {memberCountLabel(countOf(segment.id))}
                   </span>
                 </li>
               ))}
@@ -181,4 +183,8 @@ function EligibilityForm({ saved: initial }: { saved: Eligibility }) {
       <SaveBar label="Save who can chat" isPending={save.isPending} isDirty={isDirty} summary={feedback.summary} summaryTestId="eligibility-error" />
     </form>
   );
+}
+
+function memberCountLabel(count: number | null): string {
+  return count === null ? "" : `${count.toLocaleString()} ${count === 1 ? "profile" : "profiles"}`;
 }
