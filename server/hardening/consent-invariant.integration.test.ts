@@ -127,10 +127,10 @@ describe("consent invariant under randomised, interleaved traffic", () => {
     }
 
     /** With the worker paused: queue a text for someone, process their STOP, then let the worker send. */
-    async function race(step: number) {
+    async function race(step: number, forcedKind?: "campaign" | "agent" | "teammate") {
       await inboundSettled();
       await stopWorker();
-      const kind = rnd.pick(["campaign", "agent", "teammate"] as const);
+      const kind = forcedKind ?? rnd.pick(["campaign", "agent", "teammate"] as const);
       const subscribed = await db.profile.findMany({ where: { brandId: brand.id, smsConsent: "subscribed" }, orderBy: { id: "asc" } });
       let target: { id: string; phone: string } | undefined;
       if (kind === "campaign") {
@@ -188,6 +188,10 @@ describe("consent invariant under randomised, interleaved traffic", () => {
         await sleep(rnd.int(400));
       }
     }
+
+    // One race of each kind whatever the dice said, with everyone subscribed again first.
+    for (const s of shoppers) await text(s.phone, "START");
+    for (const kind of ["campaign", "agent", "teammate"] as const) await race(STEPS + 1, kind);
 
     // Let everything finish: texts processed, campaigns done, nothing left to send.
     await inboundSettled();

@@ -5,16 +5,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
-
-/** next-auth's `error` in words: a limited attempt says how long to wait (see server/auth/authenticate.ts). */
-export function signInErrorText(error: string | null | undefined): string {
-  const limited = error?.match(/^TooManyAttempts:(\d+)$/);
-  if (limited) {
-    const minutes = Math.max(1, Math.ceil(Number(limited[1]) / 60));
-    return `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
-  }
-  return "Wrong email or password.";
-}
+import { signInErrorText } from "./sign-in-error-text";
 
 export function SignInForm() {
   const router = useRouter();
