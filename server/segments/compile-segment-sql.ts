@@ -92,7 +92,7 @@ function countLimit(node: EventNode): number {
  * profile up (correlated, stopping after a few events: cheap when a page of 50 is wanted); counts
  * over the whole brand join one aggregate per event node instead (see countSegmentMembers).
  */
-type EventCountSql = (node: EventNode) => Prisma.Sql;
+type EventCountSql = (node: EventNode, isPositive: boolean) => Prisma.Sql;
 
 /**
  * The profile's matching events, stopping after the limit (index brandId, profileId, name, occurredAt),
@@ -116,20 +116,21 @@ function eventConditionSql(node: EventNode, count: Prisma.Sql): Prisma.Sql {
   }
 }
 
-function conditionSql(node: SegmentNode, eventCount: EventCountSql): Prisma.Sql {
+/** `isPositive`: not under an odd number of `not`s (where an unknown can only mean "not in"). */
+function conditionSql(node: SegmentNode, eventCount: EventCountSql, isPositive = true): Prisma.Sql {
   switch (node.type) {
     case "and":
-      return node.children.length ? sql`(${Prisma.join(node.children.map((c) => conditionSql(c, eventCount)), " AND ")})` : TRUE;
+      return node.children.length ? sql`(${Prisma.join(node.children.map((c) => conditionSql(c, eventCount, isPositive)), " AND ")})` : TRUE;
     case "or":
-      return node.children.length ? sql`(${Prisma.join(node.children.map((c) => conditionSql(c, eventCount)), " OR ")})` : FALSE;
+      return node.children.length ? sql`(${Prisma.join(node.children.map((c) => conditionSql(c, eventCount, isPositive)), " OR ")})` : FALSE;
     case "not":
-      return sql`(NOT ${conditionSql(node.child, eventCount)})`;
+      return sql`(NOT ${conditionSql(node.child, eventCount, !isPositive)})`;
     case "consent":
       return node.operator === "is" ? sql`(p."smsConsent"::text = ${node.status}::text)` : sql`(p."smsConsent"::text <> ${node.status}::text)`;
     case "property":
       return sql`(${valueConditionSql(profileValueSql(node.key), node)})`;
     case "event":
-      return sql`(${eventConditionSql(node, eventCount(node))})`;
+      return sql`(${eventConditionSql(node, eventCount(node, isPositive))})`;
     default:
       return assertNever(node);
   }
@@ -149,14 +150,18 @@ export function segmentConditionSql(node: SegmentNode, now: Date): Prisma.Sql {
  */
 export async function countSegmentMembers(db: Db, brandId: string, node: SegmentNode, now = new Date()): Promise<number> {
   const joined = new Map<string, { alias: Prisma.Sql; node: EventNode }>();
-  const condition = conditionSql(node, (event) => {
+  const condition = conditionSql(node, (event, isPositive) => {
     const key = JSON.stringify([event.name, event.window, event.where]);
     let join = joined.get(key);
     if (!join) {
       join = { alias: Prisma.raw(`ev${joined.size}`), node: event };
       joined.set(key, join);
     }
-    return sql`coalesce(${join.alias}.n, 0)`;
+    // "At least / exactly N ≥ 1" outside a `not` can read the bare count: no row (NULL) fails the
+    // test either way, and a test that fails on NULL lets PostgreSQL turn the left join into an
+    // inner one when it is a top-level condition — it then reads only the profiles that did it.
+    const isBare = isPositive && event.frequency !== "zero" && event.count >= 1;
+    return isBare ? sql`${join.alias}.n` : sql`coalesce(${join.alias}.n, 0)`;
   });
   const joins = [...joined.values()].map(
     ({ alias, node: event }) =>
