@@ -105,7 +105,13 @@ describe.skipIf(!isPostgres)("the database restarts during a burst of inbound te
       const processed = await db.message.count({ where: { id: { in: ids }, processedAt: { not: null } } });
       const replied = await db.message.count({ where: { inReplyToId: { in: ids }, direction: "outbound", status: { in: ["sent", "delivered"] } } });
       return processed === ids.length && replied === ids.length;
-    }, 40_000);
+    }, 50_000).catch(async (error) => {
+      // Say what is stuck where: the inbound text, its reply row, and its queue jobs.
+      const unprocessed = await db.message.findMany({ where: { id: { in: ids }, processedAt: null }, select: { id: true, fromNumber: true, createdAt: true } });
+      const unsent = await db.message.findMany({ where: { inReplyToId: { in: ids }, direction: "outbound", status: { notIn: ["sent", "delivered"] } }, select: { id: true, status: true, claimedAt: true, errorMessage: true } });
+      const jobs = await db.$queryRawUnsafe(`SELECT name, state, singleton_key, data, retry_count, started_on FROM pgboss.job WHERE state NOT IN ('completed') ORDER BY created_on`);
+      throw new Error(`${(error as Error).message}\nunprocessed: ${JSON.stringify(unprocessed)}\nunsent: ${JSON.stringify(unsent)}\njobs: ${JSON.stringify(jobs)}`);
+    });
 
     for (const text of acknowledged) {
       const inbound = await db.message.findUniqueOrThrow({ where: { providerSid: text.MessageSid } });

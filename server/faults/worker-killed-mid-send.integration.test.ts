@@ -4,7 +4,7 @@
  * the row recorded it. Real `npm run worker` processes (node + tsx, server/cli/worker.ts) on this
  * file's PostgreSQL database, killed at PARLEY_FAILPOINT (server/jobs/failpoint.ts); Twilio is the
  * loopback in this process. Asserted: on restart the reply reaches Twilio exactly once and the row
- * ends sent with Twilio's sid; one reply row; the model was asked once.
+ * ends sent with Twilio's sid; the text is processed (agent_replied); one reply row; the model was asked once.
  * PostgreSQL only: PGlite is one process's database, so a separate worker process cannot share it.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -111,8 +111,13 @@ describe.skipIf(!isPostgres)("a worker killed mid-send (separate worker processe
       const m = await db.message.findUniqueOrThrow({ where: { id: reply.id } });
       return m.status === "sent" ? m : undefined;
     }, 20_000);
-    // The inbound job the first kill interrupted (if it was still settling the conversation) resumes
-    // when pg-boss expires it; the reply never waited for it, and its re-run finds the reply queued already.
+    // The inbound job the first kill interrupted, if it was still settling the conversation, is retried
+    // once its heartbeat lapses (about ten seconds); its re-run finds the turn and the reply already there.
+    const inbound = await eventually(async () => {
+      const m = await db.message.findUniqueOrThrow({ where: { id: received.messageId } });
+      return m.processedAt ? m : undefined;
+    }, 40_000);
+    expect(inbound.disposition).toBe("agent_replied");
 
     expect(loopback.messages).toHaveLength(1);
     expect(sent.providerSid).toBe(loopback.messages[0]!.sid);

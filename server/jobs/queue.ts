@@ -26,9 +26,11 @@ const holder = ((globalThis as Record<string, unknown>).__parleyBoss ??= {}) as 
 
 async function createBoss(): Promise<PgBoss> {
   const e = env();
+  // Jobs whose heartbeat stopped (see JOB_HEARTBEAT) are failed, and so retried, within about ten seconds.
+  const supervision = { superviseIntervalSeconds: 10, monitorIntervalSeconds: 10 };
   const boss = e.DATABASE_URL
-    ? new PgBoss({ connectionString: e.DATABASE_URL, max: 5, useListenNotify: true })
-    : new PgBoss({ db: fromPglite(openPglite(e.PGLITE_DATA_DIR)), backend: "pglite", useListenNotify: true, schedule: false });
+    ? new PgBoss({ connectionString: e.DATABASE_URL, max: 5, useListenNotify: true, ...supervision })
+    : new PgBoss({ db: fromPglite(openPglite(e.PGLITE_DATA_DIR)), backend: "pglite", useListenNotify: true, schedule: false, ...supervision });
   boss.on("error", (error) => console.error("[queue]", error));
   await boss.start();
   await ensureQueue(boss, QueueName.inbound, {
@@ -74,14 +76,22 @@ export async function stopBoss(): Promise<void> {
   if (boss) await boss.stop({ graceful: true, timeout: 5000, close: true });
 }
 
+/**
+ * A job claimed by a worker that then vanished — killed mid-job, or its claim lost with the database
+ * connection before the rows reached it — would stay "active" until it expires (minutes), and on the
+ * inbound queue hold the shopper's FIFO key that long. With a heartbeat (pg-boss refreshes it while
+ * the handler runs) such a job is failed and retried once its heartbeat is this many seconds stale.
+ */
+const JOB_HEARTBEAT = { heartbeatSeconds: 10 } as const;
+
 export async function enqueueInbound(messageId: string, shopperKey: string): Promise<void> {
   const boss = await getBoss();
-  await boss.send(QueueName.inbound, { messageId }, { singletonKey: shopperKey });
+  await boss.send(QueueName.inbound, { messageId }, { singletonKey: shopperKey, ...JOB_HEARTBEAT });
 }
 
 export async function enqueueOutbound(messageId: string): Promise<void> {
   const boss = await getBoss();
-  await boss.send(QueueName.outbound, { messageId });
+  await boss.send(QueueName.outbound, { messageId }, JOB_HEARTBEAT);
 }
 
 /**

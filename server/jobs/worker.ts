@@ -31,15 +31,16 @@ async function isDatabaseUp(db: Db): Promise<boolean> {
  * job's failure could not be recorded either, and pg-boss would hold the job (and, on the inbound
  * queue, the shopper's FIFO key) until it expires minutes later.
  */
-async function ridingOutDatabaseOutage<T>(db: Db, work: () => Promise<T>, maxWaitMs: number): Promise<T> {
-  const deadline = Date.now() + maxWaitMs;
+async function ridingOutDatabaseOutage<T>(db: Db, work: () => Promise<T>, opts: { maxWaitMs: number; signal: AbortSignal }): Promise<T> {
+  const deadline = Date.now() + opts.maxWaitMs;
   for (;;) {
     try {
       return await work();
     } catch (error) {
       if (await isDatabaseUp(db)) throw error;
       do {
-        if (Date.now() > deadline) throw error;
+        // Aborted: pg-boss failed this attempt (its heartbeat lapsed during the outage) and retries it.
+        if (Date.now() > deadline || opts.signal.aborted) throw error;
         await new Promise((r) => setTimeout(r, 250));
       } while (!(await isDatabaseUp(db)));
     }
@@ -66,7 +67,7 @@ async function start(): Promise<void> {
     async ([job]) => {
       if (!job) return;
       try {
-        await ridingOutDatabaseOutage(db, () => processInbound(db, job.data.messageId), 45_000);
+        await ridingOutDatabaseOutage(db, () => processInbound(db, job.data.messageId), { maxWaitMs: 45_000, signal: job.signal });
       } catch (error) {
         const meta = await boss.getJobById<{ messageId: string }>(QueueName.inbound, job.id);
         if (meta && job.retryCount < meta.retryLimit) throw error;
@@ -91,7 +92,7 @@ async function start(): Promise<void> {
           const isLastAttempt = !meta || job.retryCount >= meta.retryLimit;
           return deliverOutbound(db, job.data.messageId, { isLastAttempt });
         },
-        25_000,
+        { maxWaitMs: 25_000, signal: job.signal },
       );
       if (outcome === "retry") throw new Error(`send of ${job.data.messageId} failed; retrying`);
     },
