@@ -9,6 +9,7 @@ import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
 import superjson from "superjson";
 import { z } from "zod";
+import { MAX_TRPC_BATCH_SIZE } from "@/server/api/batch-limit";
 import type { AppRouter } from "@/server/api/root";
 
 // zod compiles object parsers with Function() when it can, and probes for that with Function("");
@@ -38,7 +39,7 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
-      links: [httpBatchLink({ url: "/api/trpc", transformer: superjson })],
+      links: [httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: MAX_TRPC_BATCH_SIZE })],
     }),
   );
   return (

@@ -1,46 +1,17 @@
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { appRouter, createApiContext } from "@/server/api";
+import { createApiContext } from "@/server/api";
+import { handleTrpcRequest } from "@/server/api/http-handler";
 import { currentMember } from "@/server/auth";
-import { AppError } from "@/server/errors";
-import { KB, readBodyBytes } from "@/server/http";
 import { ensureServerReady } from "@/server/runtime";
 import { crossSiteRefusal } from "@/server/security";
 
 export const dynamic = "force-dynamic";
-
-// The largest input is a 2 MB CSV as JSON (escaped, up to 4 million characters): room for that, no more.
-// tRPC's fetch adapter has no limit of its own and would read any body into memory.
-const MAX_BODY_BYTES = 16 * 1024 * KB;
-
-/** The request with its body read up to the limit, or a 413 answer in tRPC's error shape. */
-async function boundedRequest(req: Request): Promise<Request | Response> {
-  if (req.method !== "POST") return req;
-  try {
-    const body = await readBodyBytes(req, MAX_BODY_BYTES);
-    return new Request(req.url, { method: req.method, headers: req.headers, body });
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    const message = "The request is too large for Parley (16 MB at most); split the file into smaller ones.";
-    return Response.json({ error: { json: { message, code: -32600, data: { code: "PAYLOAD_TOO_LARGE", httpStatus: 413 } } } }, { status: 413 });
-  }
-}
 
 async function handler(req: Request) {
   // CSRF: the session cookie rides along on any request the browser makes, so mutations must be ours.
   const refusal = crossSiteRefusal(req);
   if (refusal) return Response.json({ error: "FORBIDDEN", message: refusal }, { status: 403 });
   await ensureServerReady();
-  const bounded = await boundedRequest(req);
-  if (bounded instanceof Response) return bounded;
-  return fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req: bounded,
-    router: appRouter,
-    createContext: async () => createApiContext(await currentMember()),
-    onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path ?? "?"}:`, error.cause ?? error);
-    },
-  });
+  return handleTrpcRequest(req, async () => createApiContext(await currentMember()));
 }
 
 export { handler as GET, handler as POST };
