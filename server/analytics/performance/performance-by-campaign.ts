@@ -53,7 +53,14 @@ export async function performanceByCampaign(db: Db, brandId: string, filter: Per
     ),
     sends AS (
       SELECT m."campaignId", m."profileId", coalesce(se."occurredAt", m."createdAt") AS "sentAt"
-      FROM "Message" m
+      -- From the campaigns to their texts (index campaignId, createdAt): filtering all of the
+      -- brand's campaign texts by the list afterwards looked up the Sent SMS of every text ever sent.
+      FROM campaigns c
+      CROSS JOIN LATERAL (
+        SELECT m.id, m."campaignId", m."profileId", m."createdAt" FROM "Message" m
+        WHERE m."campaignId" = c.id AND m."brandId" = ${brandId} AND m.direction = 'outbound' AND m.status IN ('sent', 'delivered')
+        OFFSET 0 -- keeps this a per-campaign lookup (PostgreSQL would otherwise merge it into a scan of every campaign text)
+      ) m
       LEFT JOIN LATERAL (
         SELECT e."occurredAt" FROM "Event" e
         WHERE e."brandId" = ${brandId} AND e."profileId" = m."profileId" AND e.name = ${sent} AND e.properties->>'messageId' = m.id
@@ -63,8 +70,6 @@ export async function performanceByCampaign(db: Db, brandId: string, filter: Per
         ORDER BY e."occurredAt"
         LIMIT 1
       ) se ON true
-      WHERE m."brandId" = ${brandId} AND m."campaignId" IN (SELECT id FROM campaigns) AND m.direction = 'outbound'
-        AND m.status IN ('sent', 'delivered')
     ),
     send_stats AS (
       SELECT s."campaignId", count(*) AS sent, min(s."sentAt") AS first_sent,

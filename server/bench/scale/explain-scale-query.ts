@@ -5,6 +5,7 @@
  *   npx tsx server/bench/scale/explain-scale-query.ts summary|series|by_skill|by_campaign|member_counts
  *   npx tsx server/bench/scale/explain-scale-query.ts count:<segment example key>
  *   npx tsx server/bench/scale/explain-scale-query.ts membership:<segment example key>
+ *   add --plan for the plan without running it (EXPLAIN without ANALYZE; the figure's function still runs once)
  */
 import pg from "pg";
 import { performanceByCampaign, performanceBySkill, performanceSeries, performanceSummary } from "../../analytics";
@@ -31,7 +32,7 @@ async function main() {
   if (which === "summary") await performanceSummary(db, brandId, filter);
   else if (which === "series") await performanceSeries(db, brandId, filter);
   else if (which === "by_skill") await performanceBySkill(db, brandId, filter);
-  else if (which === "by_campaign") await performanceByCampaign(db, brandId, filter);
+  else if (which === "by_campaign") await performanceByCampaign(db, brandId, filter).catch((e: Error) => process.stderr.write(`(the call failed: ${e.message})\n`));
   else if (which === "member_counts") await countSegmentsMembers(db, brandId);
   else if (which.startsWith("count:")) await countSegmentMembers(db, brandId, example(which.slice("count:".length)));
   else if (which.startsWith("membership:")) await isProfileInSegment(db, brandId, `cbp${"1".padStart(22, "0")}`, example(which.slice("membership:".length)));
@@ -44,7 +45,7 @@ async function main() {
     for (const { query, params } of captured) {
       if (!/^\s*(SELECT|WITH)/i.test(query)) continue;
       process.stdout.write(`\n---- ${query.replace(/\s+/g, " ").slice(0, 200)}…\n`);
-      const plan = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${query}`, JSON.parse(params) as unknown[]);
+      const plan = await client.query(`EXPLAIN ${process.argv.includes("--plan") ? "" : "(ANALYZE, BUFFERS) "}${query}`, JSON.parse(params) as unknown[]);
       process.stdout.write(`${plan.rows.map((r: Record<string, string>) => r["QUERY PLAN"]).join("\n")}\n`);
     }
   } finally {
