@@ -110,6 +110,7 @@ const calls: Record<string, Call[]> = {
   "profiles.import": [{ input: (x) => ({ csv: `phone,first_name\n${x.otherPhone},Mallory\n` }), echoes: (x) => [x.otherPhone] }],
 
   "segments.list": [none],
+  "segments.memberCounts": [none],
   "segments.get": [{ input: (x) => ({ id: x.ids.segmentId }) }],
   "segments.examples": [none],
   "segments.preview": [{ input: () => ({ definition: segmentExamples[0]!.definition, limit: 50 }) }, { input: () => ({ definition: { type: "property", key: "first_name", operator: "contains", value: "Bravo" } }), echoes: () => ["Bravo"] }],
