@@ -65,15 +65,13 @@ async function verifiedBrand(db: Db, brandNumber: string | undefined, req: Twili
 
 /** POST /api/twilio/inbound: verify, store once, enqueue. */
 export async function handleInboundWebhook(db: Db, req: TwilioWebhookRequest): Promise<ReceiveResult> {
-  await verifiedBrand(db, single(req.params, "To"), req);
+  const brand = await verifiedBrand(db, single(req.params, "To"), req);
   const form = parseForm(inboundFormSchema, req.params);
-  return receiveInbound(db, {
-    messageSid: form.MessageSid,
-    from: form.From,
-    to: form.To,
-    body: form.Body,
-    optOutType: form.OptOutType,
-  });
+  return receiveInbound(
+    db,
+    { messageSid: form.MessageSid, from: form.From, to: form.To, body: form.Body, optOutType: form.OptOutType },
+    brand,
+  );
 }
 
 /** POST /api/twilio/status: verify, then move the outbound message's status forward. */

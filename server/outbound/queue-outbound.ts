@@ -41,19 +41,28 @@ export type QueueOutboundInput = {
   authorName?: string | null;
 };
 
+/** Rows the caller already holds, read in this unit of work (consent is checked again at send time). */
+export type KnownRows = {
+  brand?: { id: string; smsNumber: string };
+  profile?: { id: string; brandId: string; phone: string; smsConsent: string };
+};
+
 /**
  * The only way a text leaves Parley: a message row first, then a queued send. Refuses to text a
  * profile that is not subscribed unless the text is a compliance reply.
  */
-export async function queueOutbound(db: Db, input: QueueOutboundInput) {
+export async function queueOutbound(db: Db, input: QueueOutboundInput, known?: KnownRows) {
   const existing = await db.message.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
   if (existing) {
     if (existing.status === "queued") await enqueueOutbound(existing.id);
     return existing;
   }
+  // The pipeline has just read both; other callers leave them to be looked up.
   const [brand, profile] = await Promise.all([
-    db.brand.findUniqueOrThrow({ where: { id: input.brandId } }),
-    db.profile.findFirst({ where: { id: input.profileId, brandId: input.brandId } }),
+    known?.brand?.id === input.brandId ? known.brand : db.brand.findUniqueOrThrow({ where: { id: input.brandId } }),
+    known?.profile?.id === input.profileId && known.profile.brandId === input.brandId
+      ? known.profile
+      : db.profile.findFirst({ where: { id: input.profileId, brandId: input.brandId } }),
   ]);
   if (!profile) throw new AppError("NOT_FOUND", { userMessage: "That shopper does not exist for this brand." });
   if (!isAllowedByConsent(input.purpose, profile.smsConsent)) {

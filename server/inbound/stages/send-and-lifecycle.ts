@@ -17,7 +17,7 @@ async function sendReply(ctx: PipelineContext, body: string) {
     author: "agent",
     purpose: "agent",
     idempotencyKey: `agent:${ctx.message.id}`,
-  });
+  }, { brand: ctx.brand, profile: profileOf(ctx) });
   // Counted from the rows, so a re-run job never counts a reply twice.
   const agentReplyCount = await ctx.db.message.count({ where: { conversationId: conversation.id, author: "agent" } });
   ctx.conversation = await ctx.db.conversation.update({ where: { id: conversation.id }, data: { agentReplyCount } });
