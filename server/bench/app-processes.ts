@@ -81,7 +81,7 @@ function startChild(name: string, args: string[], env: NodeJS.ProcessEnv, nodeAr
         } catch {
           /* already gone */
         }
-      }, 8000);
+      }, 20_000);
       await exited;
       clearTimeout(timer);
     },
