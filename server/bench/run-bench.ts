@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- ingest|pipeline|burst …] [--replies 20000] [--texts 3000] …
+ * npm run bench [-- queries|ingest|pipeline|burst …] [--replies 20000] [--texts 3000] …
  * Runs the benchmarks against the real app (production build, real databases, the real twilio SDK
  * talking to a Twilio loopback). JSON lines on stdout, one per figure; a human summary on stderr.
  * Builds the app first if needed; kills its children and drops its databases however it ends.
@@ -13,9 +13,10 @@ import { dropAllBenchDatabases } from "./bench-database";
 import { burstBench } from "./burst-bench";
 import { ingestBench } from "./ingest-bench";
 import { pipelineBench } from "./pipeline-bench";
+import { queriesBench } from "./queries-bench";
 import { round, say } from "./report";
 
-const BENCHES = ["ingest", "pipeline", "burst"] as const;
+const BENCHES = ["queries", "ingest", "pipeline", "burst"] as const;
 type BenchName = (typeof BENCHES)[number];
 
 const { values, positionals } = parseArgs({
@@ -63,6 +64,9 @@ async function main() {
   for (const bench of selected) {
     const t = Date.now();
     switch (bench) {
+      case "queries":
+        await queriesBench({ adminUrl: values.pg });
+        break;
       case "ingest":
         await ingestBench({ adminUrl: values.pg, rates: numbers(values.rates), secondsPerRate: Number(values["seconds-per-rate"]), backends: values.backends.split(",") as ("pglite" | "postgres")[], nodeArgs });
         break;
