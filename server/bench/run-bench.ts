@@ -58,27 +58,40 @@ async function cleanUp(): Promise<void> {
   await dropAllBenchDatabases();
 }
 
+async function runOne(bench: BenchName): Promise<void> {
+  switch (bench) {
+    case "queries":
+      await queriesBench({ adminUrl: values.pg });
+      break;
+    case "ingest":
+      await ingestBench({ adminUrl: values.pg, rates: numbers(values.rates), secondsPerRate: Number(values["seconds-per-rate"]), backends: values.backends.split(",") as ("pglite" | "postgres")[], nodeArgs });
+      break;
+    case "pipeline":
+      await pipelineBench({ adminUrl: values.pg, texts: Number(values.texts), workerCounts: numbers(values["worker-counts"]), workerEnv, nodeArgs });
+      break;
+    case "burst":
+      await burstBench({ adminUrl: values.pg, replies: Number(values.replies), seconds: Number(values["burst-seconds"]), workers: Number(values["burst-workers"]), workerEnv, nodeArgs });
+      break;
+  }
+}
+
 async function main() {
   const started = Date.now();
   buildApp();
+  const failed: BenchName[] = [];
   for (const bench of selected) {
     const t = Date.now();
-    switch (bench) {
-      case "queries":
-        await queriesBench({ adminUrl: values.pg });
-        break;
-      case "ingest":
-        await ingestBench({ adminUrl: values.pg, rates: numbers(values.rates), secondsPerRate: Number(values["seconds-per-rate"]), backends: values.backends.split(",") as ("pglite" | "postgres")[], nodeArgs });
-        break;
-      case "pipeline":
-        await pipelineBench({ adminUrl: values.pg, texts: Number(values.texts), workerCounts: numbers(values["worker-counts"]), workerEnv, nodeArgs });
-        break;
-      case "burst":
-        await burstBench({ adminUrl: values.pg, replies: Number(values.replies), seconds: Number(values["burst-seconds"]), workers: Number(values["burst-workers"]), workerEnv, nodeArgs });
-        break;
+    try {
+      await runOne(bench);
+    } catch (error) {
+      // One benchmark failing (its children stopped, its database dropped) does not stop the others.
+      failed.push(bench);
+      say(`${bench} FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      await cleanUp();
     }
     say(`${bench} took ${round((Date.now() - t) / 1000, 0)} s`);
   }
+  if (failed.length) throw new Error(`failed: ${failed.join(", ")}`);
   say(`all done in ${round((Date.now() - started) / 60_000, 1)} min`);
 }
 
