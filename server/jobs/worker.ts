@@ -5,7 +5,7 @@
  */
 import { registerCampaignJobs, requeueCampaignWork } from "../campaigns/campaign-jobs";
 import { resolveExpiredConversations } from "../conversations";
-import { getDb } from "../db";
+import { databaseKind, getDb } from "../db";
 import { deliverHandoffAttempt, requeuePendingHandoffs } from "../helpdesk";
 import { processInbound, requeueUnprocessedInbound } from "../inbound";
 import { deliverOutbound, requeueQueuedOutbound } from "../outbound";
@@ -51,11 +51,26 @@ function busyQueueOptions(batchSize: number, localConcurrency: number) {
 
 type BusyQueueOptions = ReturnType<typeof busyQueueOptions>;
 
+/**
+ * Defaults by database: PostgreSQL takes 8 jobs a fetch on 2 loops. PGlite runs one query at a
+ * time for the whole process, webhooks included, so the embedded worker keeps 2 texts in flight
+ * (a webhook waits behind their queries) and lets a backlog wait in the queue instead.
+ */
+function workerTuning() {
+  const e = env();
+  // Batches of 2 rather than 1 on PGlite: a full batch is what keeps a loop fetching through a backlog.
+  const [batch, loops] = databaseKind() === "pglite" ? [2, 1] : [8, 2];
+  return {
+    inbound: { batchSize: e.WORKER_INBOUND_BATCH_SIZE ?? batch, concurrency: e.WORKER_INBOUND_CONCURRENCY ?? loops },
+    outbound: { batchSize: e.WORKER_OUTBOUND_BATCH_SIZE ?? batch, concurrency: e.WORKER_OUTBOUND_CONCURRENCY ?? loops },
+  };
+}
+
 async function start(): Promise<void> {
   const boss = await getBoss();
   const db = getDb();
-  const e = env();
-  await boss.work<{ messageId: string }, JobResult[], BusyQueueOptions>(QueueName.inbound, busyQueueOptions(e.WORKER_INBOUND_BATCH_SIZE, e.WORKER_INBOUND_CONCURRENCY), (jobs: JobWithMetadata<{ messageId: string }>[]) =>
+  const tuning = workerTuning();
+  await boss.work<{ messageId: string }, JobResult[], BusyQueueOptions>(QueueName.inbound, busyQueueOptions(tuning.inbound.batchSize, tuning.inbound.concurrency), (jobs: JobWithMetadata<{ messageId: string }>[]) =>
     Promise.all(
       jobs.map((job) =>
         settle(job.id, async () => {
@@ -74,7 +89,7 @@ async function start(): Promise<void> {
       ),
     ),
   );
-  await boss.work<{ messageId: string }, JobResult[], BusyQueueOptions>(QueueName.outbound, busyQueueOptions(e.WORKER_OUTBOUND_BATCH_SIZE, e.WORKER_OUTBOUND_CONCURRENCY), (jobs: JobWithMetadata<{ messageId: string }>[]) =>
+  await boss.work<{ messageId: string }, JobResult[], BusyQueueOptions>(QueueName.outbound, busyQueueOptions(tuning.outbound.batchSize, tuning.outbound.concurrency), (jobs: JobWithMetadata<{ messageId: string }>[]) =>
     Promise.all(
       jobs.map((job) =>
         settle(job.id, async () => {
