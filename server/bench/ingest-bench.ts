@@ -32,8 +32,9 @@ async function ingestOn(backend: "pglite" | "postgres", opts: IngestOptions): Pr
     let sender = 0;
     const load = (rate: number, count: number) =>
       postSignedWebhooks({ serverUrl: server.url, brandNumber: DEMO_BRAND_NUMBER, rate, count, fromIndex: () => sender++ % 100_000, text: () => "where is my order #1001" });
-    // Warm-up (not reported): JIT, Next's first route load, connection pools.
-    await load(50, 250);
+    // Warm-up (not reported): JIT, Next's first route load, connection pools. Gentle: PGlite's
+    // embedded worker would still be working through a heavier one when the first rate starts.
+    await load(20, 100);
     let held: number | null = null;
     for (const rate of opts.rates) {
       const r = await load(rate, Math.round(rate * opts.secondsPerRate));

@@ -23,7 +23,7 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     pg: { type: "string", default: "postgresql://postgres@127.0.0.1:5432/postgres" },
-    rates: { type: "string", default: "50,100,200,300,400,600,800" },
+    rates: { type: "string", default: "20,50,100,200,300,400,600,800" },
     "seconds-per-rate": { type: "string", default: "10" },
     backends: { type: "string", default: "pglite,postgres" },
     texts: { type: "string", default: "3000" },
