@@ -70,6 +70,18 @@ export const envSchema = z.object({
   ANTHROPIC_API_KEY: optionalString,
   /** Longest the agent may think about one text before the shopper gets the fallback. */
   AGENT_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(500).default(15000)),
+  /** PostgreSQL connections per process for the app's queries (Prisma's pool); the queue has its own few. */
+  DATABASE_POOL_MAX: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(200).default(10)),
+  /**
+   * Queue worker tuning (server/jobs/worker.ts): jobs fetched per query and fetch loops per process,
+   * per queue. Unset: 8 and 2 on PostgreSQL; 2 and 1 on PGlite, whose one connection the webhooks share.
+   */
+  WORKER_INBOUND_BATCH_SIZE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100).optional()),
+  WORKER_INBOUND_CONCURRENCY: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(64).optional()),
+  WORKER_OUTBOUND_BATCH_SIZE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100).optional()),
+  WORKER_OUTBOUND_CONCURRENCY: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(64).optional()),
+  /** How often an idle fetch loop looks for work when no NOTIFY woke it, in seconds. */
+  WORKER_IDLE_POLL_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().min(0.5).max(60).default(2)),
   /** "embedded": the web process also runs the queue worker; "off": run `npm run worker` separately. */
   WORKER_MODE: z.preprocess(emptyAsUndefined, z.enum(["embedded", "off"]).default("embedded")),
   /** How often the worker's sweeper looks for work a crash or an outage left behind. */

@@ -7,8 +7,14 @@ import type { Db } from "../db";
 
 export const DEFAULT_ATTRIBUTION_WINDOW_HOURS = 24;
 
-export async function campaignForReply(db: Db, input: { brandId: string; profileId: string; now: Date }): Promise<{ campaignId: string } | null> {
-  const brand = await db.brand.findUnique({ where: { id: input.brandId }, select: { attributionWindowHours: true } });
+export async function campaignForReply(
+  db: Db,
+  input: { brandId: string; profileId: string; now: Date; /** The brand's, when the caller holds the brand row (saves a query). */ attributionWindowHours?: number },
+): Promise<{ campaignId: string } | null> {
+  const brand =
+    input.attributionWindowHours !== undefined
+      ? { attributionWindowHours: input.attributionWindowHours }
+      : await db.brand.findUnique({ where: { id: input.brandId }, select: { attributionWindowHours: true } });
   if (!brand) return null;
   const hours = brand.attributionWindowHours > 0 ? brand.attributionWindowHours : DEFAULT_ATTRIBUTION_WINDOW_HOURS;
   const since = new Date(input.now.getTime() - hours * 3_600_000);

@@ -13,6 +13,8 @@ function sourceStamp(root: string): string {
     const stat = fs.statSync(p);
     if (stat.isDirectory()) {
       if (/node_modules|\.next|\.data|generated/.test(path.basename(p))) return;
+      // The benchmarks (npm run bench) are never part of the app: editing them needs no rebuild.
+      if (path.relative(root, p) === path.join("server", "bench")) return;
       for (const entry of fs.readdirSync(p).sort()) walk(path.join(p, entry));
     } else {
       hash.update(p).update(String(stat.size)).update(String(stat.mtimeMs));

@@ -19,7 +19,7 @@ const HOUR = 3_600_000;
  */
 export async function continueOrStartConversation(
   db: Db,
-  input: { brandId: string; profile: Profile; message: Message; windowHours: number; now: Date },
+  input: { brandId: string; profile: Profile; message: Message; windowHours: number; now: Date; attributionWindowHours?: number },
 ): Promise<ConversationDecision> {
   const windowEndsAt = new Date(input.now.getTime() + input.windowHours * HOUR);
   // A teammate owns it (assigned, not closed): people answer, whatever the window says.
@@ -45,7 +45,7 @@ export async function continueOrStartConversation(
     return { type: "continued", conversation: touched };
   }
   // A reply to a campaign text (within the brand's attribution window) names the campaign.
-  const campaign = await campaignForReply(db, { brandId: input.brandId, profileId: input.profile.id, now: input.now });
+  const campaign = await campaignForReply(db, { brandId: input.brandId, profileId: input.profile.id, now: input.now, attributionWindowHours: input.attributionWindowHours });
   const sourceCampaignId = campaign?.campaignId ?? null;
   const conversation = await db.conversation.create({
     data: { brandId: input.brandId, profileId: input.profile.id, startedAt: input.now, lastMessageAt: input.now, windowEndsAt, sourceCampaignId },

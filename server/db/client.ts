@@ -20,7 +20,7 @@ export function databaseKind(): "pglite" | "postgresql" {
 /** The adapter factory for the configured database (also used by migrations). */
 export function adapterFactory(): PrismaPg | PrismaPGlite {
   const e = env();
-  if (e.DATABASE_URL) return new PrismaPg({ connectionString: e.DATABASE_URL, max: 10 });
+  if (e.DATABASE_URL) return new PrismaPg({ connectionString: e.DATABASE_URL, max: e.DATABASE_POOL_MAX });
   return new PrismaPGlite(openPglite(e.PGLITE_DATA_DIR));
 }
 

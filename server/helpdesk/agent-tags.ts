@@ -22,8 +22,9 @@ export function isClosedToAgent(tags: readonly string[]): boolean {
 }
 
 /** Sets the conversation's agent tag; a conversation already closed to the agent never goes back to automating. */
-export async function setAgentTag(db: Db, conversationId: string, tag: AgentTagValue): Promise<string[]> {
-  const { tags } = await db.conversation.findUniqueOrThrow({ where: { id: conversationId }, select: { tags: true } });
+export async function setAgentTag(db: Db, conversationId: string, tag: AgentTagValue, currentTags?: readonly string[]): Promise<string[]> {
+  // currentTags: the row as the caller just wrote or read it (the pipeline's reply update returns it).
+  const tags = currentTags ? [...currentTags] : (await db.conversation.findUniqueOrThrow({ where: { id: conversationId }, select: { tags: true } })).tags;
   if (tag === AgentTag.automating && isClosedToAgent(tags)) return tags;
   const next = withAgentTag(tags, tag);
   if (next.length === tags.length && next.every((t, i) => t === tags[i])) return tags;

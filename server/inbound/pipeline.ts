@@ -36,7 +36,10 @@ export async function processInbound(db: Db, messageId: string, now = new Date()
   const message = await db.message.findUniqueOrThrow({ where: { id: messageId } });
   if (message.processedAt) return { status: "already_processed", disposition: message.disposition };
   const brand = await db.brand.findUniqueOrThrow({ where: { id: message.brandId } });
-  const settings = await db.agentSettings.upsert({ where: { brandId: brand.id }, update: {}, create: { brandId: brand.id } });
+  // Every brand has its settings row; an upsert here cost a transaction (five round trips) per text.
+  const settings =
+    (await db.agentSettings.findUnique({ where: { brandId: brand.id } })) ??
+    (await db.agentSettings.upsert({ where: { brandId: brand.id }, update: {}, create: { brandId: brand.id } }));
   const ctx: PipelineContext = { db, now, message, brand, settings };
   for (const stage of pipelineStages) {
     const result = await stage.run(ctx);

@@ -2,7 +2,7 @@ import type { Db } from "../db";
 import { Prisma } from "../db";
 import { AppError } from "../errors";
 import { segmentInfo } from "../sms";
-import { enqueueInbound } from "../jobs/queue";
+import { enqueueInbound, QueueName } from "../jobs/queue";
 
 export type InboundText = {
   /** Twilio's MessageSid; the simulator makes one up. A retry carries the same one. */
@@ -23,10 +23,11 @@ export function shopperKey(brandId: string, phone: string): string {
 
 /**
  * Stores an inbound text once (unique on MessageSid) and enqueues its processing. No model call,
- * no send: the webhook must answer Twilio in milliseconds.
+ * no send: the webhook must answer Twilio in milliseconds. The webhook passes the brand it already
+ * read to check the signature (one query fewer on the hot path); other callers let it be looked up.
  */
-export async function receiveInbound(db: Db, text: InboundText): Promise<ReceiveResult> {
-  const brand = await db.brand.findUnique({ where: { smsNumber: text.to } });
+export async function receiveInbound(db: Db, text: InboundText, knownBrand?: { id: string; smsNumber: string }): Promise<ReceiveResult> {
+  const brand = knownBrand?.smsNumber === text.to ? knownBrand : await db.brand.findUnique({ where: { smsNumber: text.to } });
   if (!brand) {
     throw new AppError("NOT_FOUND", { userMessage: `No brand sends from ${text.to}; check the number's webhook URL in Twilio.` });
   }
@@ -63,17 +64,22 @@ export async function receiveInbound(db: Db, text: InboundText): Promise<Receive
 }
 
 /**
- * Re-enqueues inbound texts stored but never processed: at worker start all of them (a crash
- * between store and enqueue); from the sweeper those stored before `olderThan` (a job lost to a
- * database outage). processInbound leaves a processed text alone, so an extra job is harmless.
+ * Re-enqueues inbound texts stored but never processed and without a job waiting or running: at
+ * worker start all of them (a crash between store and enqueue); from the sweeper those stored
+ * before `olderThan` (a job lost to a database outage). Texts that still have their job are left
+ * alone: starting a worker beside a backlog must not queue every waiting text a second time (and
+ * processInbound leaves a processed text alone, so an extra job would be harmless anyway).
  */
 export async function requeueUnprocessedInbound(db: Db, opts: { olderThan?: Date } = {}): Promise<number> {
-  const stale = await db.message.findMany({
-    where: { direction: "inbound", processedAt: null, ...(opts.olderThan ? { createdAt: { lt: opts.olderThan } } : {}) },
-    select: { id: true, brandId: true, fromNumber: true },
-    orderBy: { createdAt: "asc" },
-    take: 1000,
-  });
+  const olderThan = opts.olderThan ?? new Date("2999-01-01T00:00:00Z");
+  const stale = await db.$queryRaw<{ id: string; brandId: string; fromNumber: string }[]>`
+    SELECT m.id, m."brandId", m."fromNumber" FROM "Message" m
+    WHERE m.direction = 'inbound' AND m."processedAt" IS NULL AND m."createdAt" < ${olderThan}
+      AND NOT EXISTS (
+        SELECT 1 FROM pgboss.job j
+        WHERE j.name = ${QueueName.inbound} AND j.state IN ('created', 'retry', 'active') AND j.data->>'messageId' = m.id)
+    ORDER BY m."createdAt" ASC
+    LIMIT 1000`;
   for (const m of stale) await enqueueInbound(m.id, shopperKey(m.brandId, m.fromNumber));
   return stale.length;
 }

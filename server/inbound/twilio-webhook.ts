@@ -43,10 +43,40 @@ function parseForm<T extends z.ZodTypeAny>(schema: T, params: TwilioWebhookReque
   return parsed.data;
 }
 
+type Brand = NonNullable<Awaited<ReturnType<Db["brand"]["findUnique"]>>>;
+
+/**
+ * Brands by sending number, kept a few seconds: a campaign's reply burst is hundreds of webhooks a
+ * second to one number, and the brand row was one of the few queries each of them made. A request
+ * the cached row refuses is checked again against a fresh read, so a rotated auth token or new
+ * credentials work at once; only a removal takes up to BRAND_CACHE_MS to apply.
+ */
+const BRAND_CACHE_MS = 10_000;
+const brandCache = new Map<string, { brand: Brand; at: number }>();
+
+async function brandByNumber(db: Db, smsNumber: string, isFresh: boolean): Promise<{ brand: Brand | null; isCached: boolean }> {
+  const hit = brandCache.get(smsNumber);
+  if (!isFresh && hit && Date.now() - hit.at < BRAND_CACHE_MS) return { brand: hit.brand, isCached: true };
+  const brand = await db.brand.findUnique({ where: { smsNumber } });
+  if (brand) brandCache.set(smsNumber, { brand, at: Date.now() });
+  else brandCache.delete(smsNumber);
+  return { brand, isCached: false };
+}
+
 /** Checks X-Twilio-Signature with the brand's auth token against the URL Twilio was given. */
-async function verifiedBrand(db: Db, brandNumber: string | undefined, req: TwilioWebhookRequest) {
-  const brand = brandNumber ? await db.brand.findUnique({ where: { smsNumber: brandNumber } }) : null;
-  if (!brand) throw new AppError("NOT_FOUND", { userMessage: `No brand uses the number ${brandNumber ?? "(none)"}.` });
+async function verifiedBrand(db: Db, brandNumber: string | undefined, req: TwilioWebhookRequest): Promise<Brand> {
+  if (!brandNumber) throw new AppError("NOT_FOUND", { userMessage: "No brand uses the number (none)." });
+  const cached = await brandByNumber(db, brandNumber, false);
+  try {
+    return verifyWith(cached.brand, brandNumber, req);
+  } catch (error) {
+    if (!cached.isCached) throw error;
+    return verifyWith((await brandByNumber(db, brandNumber, true)).brand, brandNumber, req);
+  }
+}
+
+function verifyWith(brand: Brand | null, brandNumber: string, req: TwilioWebhookRequest): Brand {
+  if (!brand) throw new AppError("NOT_FOUND", { userMessage: `No brand uses the number ${brandNumber}.` });
   let credentials;
   try {
     credentials = twilioCredentialsOf(brand);
@@ -66,15 +96,13 @@ async function verifiedBrand(db: Db, brandNumber: string | undefined, req: Twili
 
 /** POST /api/twilio/inbound: verify, store once, enqueue. */
 export async function handleInboundWebhook(db: Db, req: TwilioWebhookRequest): Promise<ReceiveResult> {
-  await verifiedBrand(db, single(req.params, "To"), req);
+  const brand = await verifiedBrand(db, single(req.params, "To"), req);
   const form = parseForm(inboundFormSchema, req.params);
-  return receiveInbound(db, {
-    messageSid: form.MessageSid,
-    from: form.From,
-    to: form.To,
-    body: form.Body,
-    optOutType: form.OptOutType,
-  });
+  return receiveInbound(
+    db,
+    { messageSid: form.MessageSid, from: form.From, to: form.To, body: form.Body, optOutType: form.OptOutType },
+    brand,
+  );
 }
 
 /** POST /api/twilio/status: verify, then move the outbound message's status forward. */

@@ -5,13 +5,14 @@
  */
 import { registerCampaignJobs, requeueCampaignWork } from "../campaigns/campaign-jobs";
 import { resolveExpiredConversations } from "../conversations";
-import { getDb } from "../db";
+import { databaseKind, getDb } from "../db";
 import { deliverHandoffAttempt, requeuePendingHandoffs } from "../helpdesk";
 import { processInbound, requeueUnprocessedInbound } from "../inbound";
 import { deliverOutbound, reconcileStaleClaims, requeueQueuedOutbound } from "../outbound";
 import type { Db } from "../db";
 import { env } from "../env";
 import { getBoss, QueueName, stopBoss } from "./queue";
+import type { JobResult, JobWithMetadata } from "pg-boss";
 
 type Holder = { started?: Promise<void>; sweeper?: NodeJS.Timeout };
 const holder = ((globalThis as Record<string, unknown>).__parleyWorker ??= {}) as Holder;
@@ -58,44 +59,92 @@ async function sweep(db: Db, opts: { olderThan?: Date } = {}): Promise<void> {
   await requeueQueuedOutbound(db, opts);
 }
 
+/** One job's outcome for pg-boss: completed, or failed (retried while retries are left). */
+async function settle(id: string, run: () => Promise<void>): Promise<JobResult> {
+  try {
+    await run();
+    return { id, status: "completed" };
+  } catch (error) {
+    return { id, status: "failed", output: { message: error instanceof Error ? error.message : String(error) } };
+  }
+}
+
+/**
+ * Fetch options for a busy queue. A fetch takes up to `batchSize` jobs (never two of one shopper on
+ * the inbound queue: key_strict_fifo hands out each key's head only) and they run at once, each
+ * settled on its own; metadata comes with the fetch, so no extra query per job for its retry
+ * count. While fetches come back full there is a backlog and the loop fetches again at once; the
+ * default (wait for NOTIFY or the idle poll after every fetch) drained a backlog at about one job
+ * per loop per idle interval.
+ */
+function busyQueueOptions(batchSize: number, localConcurrency: number) {
+  const idle = env().WORKER_IDLE_POLL_SECONDS;
+  return {
+    batchSize,
+    localConcurrency,
+    includeMetadata: true,
+    perJobResults: true,
+    burstWhenBatchFull: true,
+    // batchSize 1 has no "full" batch: burst while the cached backlog says there is more.
+    burstWhenReadyExceeds: 1,
+    pollingIntervalSeconds: Math.min(0.5, idle),
+    notifyPollingIntervalSeconds: idle,
+  } as const;
+}
+
+type BusyQueueOptions = ReturnType<typeof busyQueueOptions>;
+
+/**
+ * Defaults by database: PostgreSQL takes 8 jobs a fetch on 2 loops. PGlite runs one query at a
+ * time for the whole process, webhooks included, so the embedded worker keeps 2 texts in flight
+ * (a webhook waits behind their queries) and lets a backlog wait in the queue instead.
+ */
+function workerTuning() {
+  const e = env();
+  // Batches of 2 rather than 1 on PGlite: a full batch is what keeps a loop fetching through a backlog.
+  const [batch, loops] = databaseKind() === "pglite" ? [2, 1] : [8, 2];
+  return {
+    inbound: { batchSize: e.WORKER_INBOUND_BATCH_SIZE ?? batch, concurrency: e.WORKER_INBOUND_CONCURRENCY ?? loops },
+    outbound: { batchSize: e.WORKER_OUTBOUND_BATCH_SIZE ?? batch, concurrency: e.WORKER_OUTBOUND_CONCURRENCY ?? loops },
+  };
+}
+
 async function start(): Promise<void> {
   const boss = await getBoss();
   const db = getDb();
-  await boss.work<{ messageId: string }>(
-    QueueName.inbound,
-    { localConcurrency: 4, batchSize: 1, pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 5 },
-    async ([job]) => {
-      if (!job) return;
-      try {
-        await ridingOutDatabaseOutage(db, () => processInbound(db, job.data.messageId), { maxWaitMs: 45_000, signal: job.signal });
-      } catch (error) {
-        const meta = await boss.getJobById<{ messageId: string }>(QueueName.inbound, job.id);
-        if (meta && job.retryCount < meta.retryLimit) throw error;
-        // Out of retries: the text still gets a visible answer to "why no reply?".
-        console.error(`[pipeline] gave up on message ${job.data.messageId}:`, error);
-        await db.message.updateMany({
-          where: { id: job.data.messageId, processedAt: null },
-          data: { disposition: "failed", processedAt: new Date(), errorMessage: String(error instanceof Error ? error.message : error).slice(0, 500) },
-        });
-      }
-    },
+  const tuning = workerTuning();
+  await boss.work<{ messageId: string }, JobResult[], BusyQueueOptions>(QueueName.inbound, busyQueueOptions(tuning.inbound.batchSize, tuning.inbound.concurrency), (jobs: JobWithMetadata<{ messageId: string }>[]) =>
+    Promise.all(
+      jobs.map((job) =>
+        settle(job.id, async () => {
+          try {
+            await ridingOutDatabaseOutage(db, () => processInbound(db, job.data.messageId), { maxWaitMs: 45_000, signal: job.signal });
+          } catch (error) {
+            if (job.retryCount < job.retryLimit) throw error;
+            // Out of retries: the text still gets a visible answer to "why no reply?".
+            console.error(`[pipeline] gave up on message ${job.data.messageId}:`, error);
+            await db.message.updateMany({
+              where: { id: job.data.messageId, processedAt: null },
+              data: { disposition: "failed", processedAt: new Date(), errorMessage: String(error instanceof Error ? error.message : error).slice(0, 500) },
+            });
+          }
+        }),
+      ),
+    ),
   );
-  await boss.work<{ messageId: string }>(
-    QueueName.outbound,
-    { localConcurrency: 4, batchSize: 1, pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 5 },
-    async ([job]) => {
-      if (!job) return;
-      const outcome = await ridingOutDatabaseOutage(
-        db,
-        async () => {
-          const meta = await boss.getJobById<{ messageId: string }>(QueueName.outbound, job.id);
-          const isLastAttempt = !meta || job.retryCount >= meta.retryLimit;
-          return deliverOutbound(db, job.data.messageId, { isLastAttempt });
-        },
-        { maxWaitMs: 25_000, signal: job.signal },
-      );
-      if (outcome === "retry") throw new Error(`send of ${job.data.messageId} failed; retrying`);
-    },
+  await boss.work<{ messageId: string }, JobResult[], BusyQueueOptions>(QueueName.outbound, busyQueueOptions(tuning.outbound.batchSize, tuning.outbound.concurrency), (jobs: JobWithMetadata<{ messageId: string }>[]) =>
+    Promise.all(
+      jobs.map((job) =>
+        settle(job.id, async () => {
+          const outcome = await ridingOutDatabaseOutage(
+            db,
+            () => deliverOutbound(db, job.data.messageId, { isLastAttempt: job.retryCount >= job.retryLimit }),
+            { maxWaitMs: 25_000, signal: job.signal },
+          );
+          if (outcome === "retry") throw new Error(`send of ${job.data.messageId} failed; retrying`);
+        }),
+      ),
+    ),
   );
   await boss.work<{ ticketId: string }>(
     QueueName.handoff,

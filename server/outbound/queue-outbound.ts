@@ -1,5 +1,5 @@
 import { AppError } from "../errors";
-import type { Db, MessageAuthor } from "../db";
+import { Prisma, type Db, type MessageAuthor } from "../db";
 import { canReceiveMarketingOrAgent } from "../consent";
 import { segmentInfo } from "../sms";
 import { enqueueOutbound } from "../jobs/queue";
@@ -41,49 +41,74 @@ export type QueueOutboundInput = {
   authorName?: string | null;
 };
 
+/** Rows the caller already holds, read in this unit of work (consent is checked again at send time). */
+export type KnownRows = {
+  brand?: { id: string; smsNumber: string };
+  profile?: { id: string; brandId: string; phone: string; smsConsent: string };
+};
+
 /**
  * The only way a text leaves Parley: a message row first, then a queued send. Refuses to text a
  * profile that is not subscribed unless the text is a compliance reply.
  */
-export async function queueOutbound(db: Db, input: QueueOutboundInput) {
-  const existing = await db.message.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
-  if (existing) {
-    if (existing.status === "queued") await enqueueOutbound(existing.id);
-    return existing;
-  }
+export async function queueOutbound(db: Db, input: QueueOutboundInput, known?: KnownRows) {
+  // The pipeline has just read both; other callers leave them to be looked up.
   const [brand, profile] = await Promise.all([
-    db.brand.findUniqueOrThrow({ where: { id: input.brandId } }),
-    db.profile.findFirst({ where: { id: input.profileId, brandId: input.brandId } }),
+    known?.brand?.id === input.brandId ? known.brand : db.brand.findUniqueOrThrow({ where: { id: input.brandId } }),
+    known?.profile?.id === input.profileId && known.profile.brandId === input.brandId
+      ? known.profile
+      : db.profile.findFirst({ where: { id: input.profileId, brandId: input.brandId } }),
   ]);
-  if (!profile) throw new AppError("NOT_FOUND", { userMessage: "That shopper does not exist for this brand." });
-  if (!isAllowedByConsent(input.purpose, profile.smsConsent)) {
-    throw new AppError("FORBIDDEN", {
-      userMessage: `${profile.phone} is not subscribed to SMS, so Parley will not text them.`,
-    });
+  const refusal = !profile
+    ? new AppError("NOT_FOUND", { userMessage: "That shopper does not exist for this brand." })
+    : !isAllowedByConsent(input.purpose, profile.smsConsent)
+      ? new AppError("FORBIDDEN", { userMessage: `${profile.phone} is not subscribed to SMS, so Parley will not text them.` })
+      : null;
+  if (refusal || !profile) {
+    // A message queued under this key before (a re-run job) is still the answer.
+    const existing = await alreadyQueued(db, input.idempotencyKey);
+    if (existing) return existing;
+    throw refusal;
   }
   const info = segmentInfo(input.body);
-  const message = await db.message.create({
-    data: {
-      brandId: brand.id,
-      profileId: profile.id,
-      conversationId: input.conversationId ?? null,
-      inReplyToId: input.inReplyToId ?? null,
-      direction: "outbound",
-      author: input.author,
-      body: input.body,
-      encoding: info.encoding,
-      segments: info.segments,
-      status: "queued",
-      purpose: input.purpose,
-      idempotencyKey: input.idempotencyKey,
-      campaignId: input.campaignId ?? null,
-      authorName: input.authorName ?? null,
-      fromNumber: brand.smsNumber,
-      toNumber: profile.phone,
-    },
-  });
-  await enqueueOutbound(message.id);
-  return message;
+  // Insert first: the unique idempotency key turns a second call into "already queued" (P2002),
+  // so the usual first call costs no lookup.
+  try {
+    const message = await db.message.create({
+      data: {
+        brandId: brand.id,
+        profileId: profile.id,
+        conversationId: input.conversationId ?? null,
+        inReplyToId: input.inReplyToId ?? null,
+        direction: "outbound",
+        author: input.author,
+        body: input.body,
+        encoding: info.encoding,
+        segments: info.segments,
+        status: "queued",
+        purpose: input.purpose,
+        idempotencyKey: input.idempotencyKey,
+        campaignId: input.campaignId ?? null,
+        authorName: input.authorName ?? null,
+        fromNumber: brand.smsNumber,
+        toNumber: profile.phone,
+      },
+    });
+    await enqueueOutbound(message.id);
+    return message;
+  } catch (error) {
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    const existing = await alreadyQueued(db, input.idempotencyKey);
+    if (!existing) throw error;
+    return existing;
+  }
+}
+
+/** The message queued under this key, handed to the queue again while it is still waiting (the job may be lost). */
+async function alreadyQueued(db: Db, idempotencyKey: string) {
+  const existing = await db.message.findUnique({ where: { idempotencyKey } });
+  if (existing?.status === "queued") await enqueueOutbound(existing.id);
+  return existing;
 }
 
 /**

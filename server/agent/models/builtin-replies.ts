@@ -79,11 +79,20 @@ function fitsOneSegment(text: string): boolean {
 }
 
 /** "$129", "$29.50", "CA$45": whole amounts without cents, as people write prices in a text. */
+// Building an Intl.NumberFormat costs far more than formatting with one: keep one per currency and precision.
+const priceFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatPrice(cents: number, currency: string): string {
   const amount = cents / 100;
   const digits = Number.isInteger(amount) ? 0 : 2;
   try {
-    return new Intl.NumberFormat("en-US", { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amount);
+    const key = `${currency}:${digits}`;
+    let format = priceFormats.get(key);
+    if (!format) {
+      format = new Intl.NumberFormat("en-US", { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+      priceFormats.set(key, format);
+    }
+    return format.format(amount);
   } catch {
     return `${amount.toFixed(digits)} ${currency}`; // not an ISO currency code
   }

@@ -1,9 +1,17 @@
-import { tool } from "ai";
+import { tool, zodSchema } from "ai";
 import { z } from "zod";
 
 export const handoffReasons = ["shopper_requested", "repeated_misunderstanding", "tool_failure", "out_of_scope", "cap_reached"] as const;
 /** Besides the tool's reasons: a brand escalation rule matched, or a workflow's Create support ticket step ran. */
 export type HandoffReason = (typeof handoffReasons)[number] | `rule:${string}` | "workflow_ticket";
+
+// Wrapped once: the AI SDK turns the zod schema into JSON Schema on first use and keeps it (per turn it cost a conversion).
+const handOffInput = zodSchema(
+  z.object({
+    reason: z.enum(handoffReasons).describe("Why a person is needed"),
+    summary: z.string().max(300).optional().describe("One sentence: what the shopper wants and what was tried"),
+  }),
+);
 
 /** Hands the conversation to a person. The pipeline does the rest (ticket or closeout). */
 export function handOffTool() {
@@ -11,10 +19,7 @@ export function handOffTool() {
     description:
       "Hand the conversation to a human teammate. Use when the shopper asks for a person, when you cannot help after " +
       "trying, or when a tool failed. After calling it, reply with one short sentence telling the shopper a teammate will follow up.",
-    inputSchema: z.object({
-      reason: z.enum(handoffReasons).describe("Why a person is needed"),
-      summary: z.string().max(300).optional().describe("One sentence: what the shopper wants and what was tried"),
-    }),
+    inputSchema: handOffInput,
     execute: async ({ reason, summary }) => ({ handedOff: true, reason, summary: summary ?? null }),
   });
 }

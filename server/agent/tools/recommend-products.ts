@@ -1,4 +1,4 @@
-import { tool } from "ai";
+import { tool, zodSchema } from "ai";
 import { z } from "zod";
 import type { CommerceConnector, ProductSummary } from "../../commerce";
 import { productWordsMatched } from "./match-product-words";
@@ -15,6 +15,22 @@ export type ProductRecommendations = {
   /** A sold-out product that answers the shopper's words better than anything in stock ("sleeping bag"), to name as out of stock. */
   soldOut: ProductSummary[];
 };
+
+// Wrapped once: the AI SDK turns the zod schema into JSON Schema on first use and keeps it (per turn it cost a conversion).
+const recommendProductsInput = zodSchema(
+  z.object({
+    query: z
+      .string()
+      .min(1)
+      .max(200)
+      .describe("Only the words describing the product or its use, e.g. 'waterproof rain jacket' or 'hiking boots'; no filler like 'do you have'"),
+    maxPrice: z
+      .number()
+      .positive()
+      .optional()
+      .describe("The shopper's budget in the store's currency when they gave one, e.g. 50 for 'under $50'"),
+  }),
+);
 
 /**
  * The products worth showing, best first: within budget; in stock only, unless nothing in stock
@@ -53,18 +69,7 @@ export function recommendProductsTool(deps: { commerce: CommerceConnector }) {
       "better than the in-stock ones: say it is out of stock before suggesting the others. No products means the store has nothing matching: say so, never guess. " +
       "Recommend only products this tool returned, with their exact title, price and link; never invent a product, a " +
       "price, a discount or a feature.",
-    inputSchema: z.object({
-      query: z
-        .string()
-        .min(1)
-        .max(200)
-        .describe("Only the words describing the product or its use, e.g. 'waterproof rain jacket' or 'hiking boots'; no filler like 'do you have'"),
-      maxPrice: z
-        .number()
-        .positive()
-        .optional()
-        .describe("The shopper's budget in the store's currency when they gave one, e.g. 50 for 'under $50'"),
-    }),
+    inputSchema: recommendProductsInput,
     execute: async ({ query, maxPrice }): Promise<ProductRecommendations> => {
       const found = await deps.commerce.searchProducts(query, SEARCH_POOL);
       const products = pickRecommendations(found, maxPrice ?? null);

@@ -11,6 +11,7 @@ export const conversation: Stage = {
       profile: profileOf(ctx),
       message: ctx.message,
       windowHours: ctx.settings.conversationWindowHours,
+      attributionWindowHours: ctx.brand.attributionWindowHours,
       now: ctx.now,
     });
     ctx.conversation = decision.conversation;

@@ -6,7 +6,7 @@ import { queueOutbound } from "../../outbound";
 import { fitSingleSegment } from "../../sms";
 import { conversationOf, profileOf, stop, type PipelineContext, type Stage } from "../pipeline-types";
 
-async function sendReply(ctx: PipelineContext, body: string) {
+async function sendReply(ctx: PipelineContext, body: string, skill?: string | null) {
   const conversation = conversationOf(ctx);
   await queueOutbound(ctx.db, {
     brandId: ctx.brand.id,
@@ -17,10 +17,10 @@ async function sendReply(ctx: PipelineContext, body: string) {
     author: "agent",
     purpose: "agent",
     idempotencyKey: `agent:${ctx.message.id}`,
-  });
+  }, { brand: ctx.brand, profile: profileOf(ctx) });
   // Counted from the rows, so a re-run job never counts a reply twice.
   const agentReplyCount = await ctx.db.message.count({ where: { conversationId: conversation.id, author: "agent" } });
-  ctx.conversation = await ctx.db.conversation.update({ where: { id: conversation.id }, data: { agentReplyCount } });
+  ctx.conversation = await ctx.db.conversation.update({ where: { id: conversation.id }, data: skill ? { agentReplyCount, skill } : { agentReplyCount } });
 }
 
 /** Records which products the agent recommended in this turn (for segments such as "recommended, didn't buy"). */
@@ -57,9 +57,8 @@ export const sendAndLifecycle: Stage = {
     await emitRecommendations(ctx);
     switch (turn.outcome) {
       case "answered":
-        await sendReply(ctx, turn.reply);
-        if (turn.skill) await ctx.db.conversation.update({ where: { id: conversation.id }, data: { skill: turn.skill } });
-        await setAgentTag(ctx.db, conversation.id, AgentTag.automating);
+        await sendReply(ctx, turn.reply, turn.skill);
+        await setAgentTag(ctx.db, conversation.id, AgentTag.automating, conversationOf(ctx).tags);
         return stop("agent_replied");
       case "resolved":
         await sendReply(ctx, turn.reply);
