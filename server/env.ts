@@ -82,6 +82,12 @@ export const envSchema = z.object({
   WORKER_OUTBOUND_CONCURRENCY: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(64).optional()),
   /** How often an idle fetch loop looks for work when no NOTIFY woke it, in seconds. */
   WORKER_IDLE_POLL_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().min(0.5).max(60).default(2)),
+  /**
+   * `npm run worker` lowers its own CPU priority by this much (nice, 0–19), so on a machine shared
+   * with web processes a reply burst never starves the webhooks Twilio waits on (15 s at most).
+   * 0 keeps the normal priority (a machine that runs workers only).
+   */
+  WORKER_NICENESS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(19).default(10)),
   /** "embedded": the web process also runs the queue worker; "off": run `npm run worker` separately. */
   WORKER_MODE: z.preprocess(emptyAsUndefined, z.enum(["embedded", "off"]).default("embedded")),
   /** How often the worker's sweeper looks for work a crash or an outage left behind. */
