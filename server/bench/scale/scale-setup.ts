@@ -9,7 +9,13 @@ type Counted = (typeof COUNTED)[number];
 export type ScaleSetup = Awaited<ReturnType<typeof readSetup>>;
 
 export async function readSetup(client: pg.Client) {
-  const meta = (await client.query(`SELECT generated_at, seconds, steps FROM bench_scale_meta LIMIT 1`)).rows[0] as { generated_at: Date; seconds: number; steps: unknown };
+  await client.query(`ALTER TABLE bench_scale_meta ADD COLUMN IF NOT EXISTS events_time_order jsonb`);
+  const meta = (await client.query(`SELECT generated_at, seconds, steps, events_time_order FROM bench_scale_meta LIMIT 1`)).rows[0] as {
+    generated_at: Date;
+    seconds: number;
+    steps: unknown;
+    events_time_order: { orderedBy: string; orderedAt: string; seconds: number } | null;
+  };
   // Exact row counts once (count(*) of 20M rows takes seconds), kept with the generation's record.
   await client.query(`ALTER TABLE bench_scale_meta ADD COLUMN IF NOT EXISTS counts jsonb`);
   let counts = (await client.query(`SELECT counts FROM bench_scale_meta LIMIT 1`)).rows[0]?.counts as Record<Counted, number> | null;
@@ -30,5 +36,7 @@ export async function readSetup(client: pg.Client) {
     postgres: { version: settings.version.split(" on ")[0]!, sharedBuffers: settings.sb, workMem: settings.wm, maxParallelWorkersPerGather: Number(settings.pw), databaseSize: settings.size },
     rows: counts,
     generation: { generatedAt: new Date(meta.generated_at).toISOString(), seconds: meta.seconds, steps: meta.steps },
+    // The Event table rewritten in "occurredAt" order (as production's append-only table is); null for data from before that step.
+    eventsTimeOrder: meta.events_time_order ? { orderedBy: meta.events_time_order.orderedBy, orderedAt: meta.events_time_order.orderedAt, seconds: meta.events_time_order.seconds } : null,
   };
 }
