@@ -8,6 +8,7 @@
  */
 import twilio from "twilio";
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { trpcMutation, trpcQuery } from "./trpc-request";
 import { APP_URL, DEMO_TWILIO, TWILIO_URL } from "./e2e-env";
 
 // Seeded demo shoppers (prisma/seed.ts): every 6th is a VIP, all eight subscribed.
@@ -17,19 +18,6 @@ const REPLIER = "+15555550124";
 // Shopper 30, a VIP who asks for a person after the campaign (no other spec texts from this number).
 const ESCALATOR = "+15555550130";
 const BRAND_NUMBER = "+15555550100";
-
-async function trpcQuery<T>(request: APIRequestContext, path: string, input?: unknown): Promise<T> {
-  const query = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
-  const res = await request.get(`/api/trpc/${path}${query}`);
-  expect(res.status(), `${path}: ${await res.text()}`).toBe(200);
-  return (await res.json()).result.data.json as T;
-}
-
-async function trpcMutation<T>(request: APIRequestContext, path: string, input: unknown): Promise<T> {
-  const res = await request.post(`/api/trpc/${path}`, { data: { json: input } });
-  expect(res.status(), `${path}: ${await res.text()}`).toBe(200);
-  return (await res.json()).result.data.json as T;
-}
 
 async function textsTo(phone: string): Promise<string[]> {
   const all = (await (await fetch(`${TWILIO_URL}/__requests`)).json()) as { path: string; form: Record<string, string> }[];

@@ -12,24 +12,12 @@
  * the id, not on a broken page.
  */
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { trpcMutation, trpcQuery } from "./trpc-request";
 
 // Seeded shopper 45: subscribed (so the agent opens a conversation), and no other spec texts from it.
 const SHOPPER = "+15555550145";
 // cuid-shaped, like every Parley id, and owned by nobody.
 const FOREIGN_ID = "cm0therbrand0000000000001";
-
-async function trpcQuery<T>(request: APIRequestContext, path: string, input?: unknown): Promise<T> {
-  const query = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
-  const res = await request.get(`/api/trpc/${path}${query}`);
-  expect(res.status(), `${path}: ${await res.text()}`).toBe(200);
-  return (await res.json()).result.data.json as T;
-}
-
-async function trpcMutation<T>(request: APIRequestContext, path: string, input: unknown): Promise<T> {
-  const res = await request.post(`/api/trpc/${path}`, { data: { json: input } });
-  expect(res.status(), `${path}: ${await res.text()}`).toBe(200);
-  return (await res.json()).result.data.json as T;
-}
 
 /** Opens the page and waits for its tRPC call for `procedure`; returns that call's HTTP status. */
 async function openAndWatch(page: Page, url: string, procedure: string): Promise<number> {

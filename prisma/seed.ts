@@ -7,7 +7,7 @@ import type { Db, OrderStatus, SmsConsent } from "../server/db";
 import { hashPassword } from "../server/auth/password";
 import { encryptSecret } from "../server/channels/secret-box";
 import { EventName } from "../server/analytics/emit-event";
-import { segmentExamples } from "../server/segments/segment-examples";
+import { demoSegments as demoSegmentList } from "../server/segments/segment-examples";
 
 export const DEMO = {
   brandSlug: "juniper-outdoor",
@@ -257,15 +257,7 @@ export async function seedDemo(
     });
   }
   // Segments a marketer finds on the Segments page: VIPs, recent buyers, and the ready-made examples.
-  const demoSegments = [
-    { name: "VIP shoppers", description: "Profiles whose vip property is true.", definition: { type: "property", key: "vip", operator: "equals", value: true } },
-    {
-      name: "Ordered in the last 30 days",
-      description: "Placed at least one order in the last 30 days.",
-      definition: { type: "event", name: EventName.placedOrder, frequency: "at_least", count: 1, window: { kind: "last_days", days: 30 }, where: [] },
-    },
-    ...segmentExamples.filter((e) => e.key !== "subscribed").map((e) => ({ name: e.name, description: e.description, definition: e.definition })),
-  ];
+  const demoSegments = demoSegmentList();
   await db.segment.createMany({ data: demoSegments.map((s) => ({ ...s, brandId: brand.id })) });
   // An assistant and an example SMS workflow, left inactive so the agent behaves as documented until a marketer turns it on.
   const concierge = await db.assistant.create({

@@ -27,6 +27,7 @@ import { processInbound, receiveInbound } from "../inbound";
 import { startWorker, stopWorker } from "../jobs";
 import { classifyCompliance } from "../sms";
 import { createBrand, createMember, createShopper, eventually, messageSid, twilioCredentials } from "../testing/fixtures";
+import { Rng } from "../testing/rng";
 import { startTwilioLoopback, type TwilioLoopback } from "../testing/twilio-loopback";
 
 const SEED = Number(process.env.CONSENT_SEED ?? crypto.randomInt(1, 2 ** 31));
@@ -41,17 +42,10 @@ const SHOPPERS = 5;
  */
 const GRACE_MS = 1500;
 
-/** mulberry32: small, seedable, good enough to shuffle test traffic. */
+/** The seeded generator, shaped for this test: int(n) is in [0, n). */
 function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (n: number) => Math.floor(next() * n), pick: <T,>(items: readonly T[]) => items[Math.floor(next() * items.length)]! };
+  const r = new Rng(seed);
+  return { next: () => r.next(), int: (n: number) => r.below(n), pick: <T,>(items: readonly T[]) => r.pick(items) };
 }
 
 const OPT_OUT_KEYWORDS = ["STOP", "stop", "Stop.", "UNSUBSCRIBE", "cancel", "STOP ALL", "quit", "End"] as const;

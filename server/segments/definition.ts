@@ -144,9 +144,9 @@ export function assertNever(x: never): never {
   throw new Error(`Unhandled segment node: ${JSON.stringify(x)}`);
 }
 
-/** The event names a definition looks at (the evaluator loads only these). */
-export function eventNamesIn(node: SegmentNode): string[] {
-  const names = new Set<string>();
+/** Every event condition in a definition, in order (the evaluator only looks at these events). */
+export function eventConditionsIn(node: SegmentNode): EventNode[] {
+  const found: EventNode[] = [];
   const walk = (n: SegmentNode): void => {
     switch (n.type) {
       case "and":
@@ -157,7 +157,7 @@ export function eventNamesIn(node: SegmentNode): string[] {
         walk(n.child);
         return;
       case "event":
-        names.add(n.name);
+        found.push(n);
         return;
       case "property":
       case "consent":
@@ -167,7 +167,7 @@ export function eventNamesIn(node: SegmentNode): string[] {
     }
   };
   walk(node);
-  return [...names];
+  return found;
 }
 
 /** Lower-cases ASCII letters only; PostgreSQL does the same with translate() (see lowerAsciiSql). */

@@ -13,7 +13,7 @@ export type SegmentSubject = {
     properties: unknown;
     smsConsent: string;
   };
-  /** The profile's events; only names the definition mentions matter (see eventNamesIn). */
+  /** The profile's events; only names the definition mentions matter (see eventConditionsIn). */
   events: { name: string; properties: unknown; occurredAt: Date }[];
 };
 

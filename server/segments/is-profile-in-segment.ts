@@ -1,31 +1,10 @@
 import { Prisma, type Db } from "../db";
-import { assertNever, type EventNode, type SegmentNode } from "./definition";
+import { eventConditionsIn, type EventNode, type SegmentNode } from "./definition";
 import { evaluateSegment, windowStart, type SegmentSubject } from "./evaluate-segment";
 
 /** Every event condition in the definitions (the evaluator only looks at these). */
 function eventNodesIn(nodes: SegmentNode[]): EventNode[] {
-  const found: EventNode[] = [];
-  const walk = (n: SegmentNode): void => {
-    switch (n.type) {
-      case "and":
-      case "or":
-        n.children.forEach(walk);
-        return;
-      case "not":
-        walk(n.child);
-        return;
-      case "event":
-        found.push(n);
-        return;
-      case "property":
-      case "consent":
-        return;
-      default:
-        assertNever(n);
-    }
-  };
-  nodes.forEach(walk);
-  return found;
+  return nodes.flatMap(eventConditionsIn);
 }
 
 /**

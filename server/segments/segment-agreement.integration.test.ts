@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb, Prisma, type SmsConsent } from "../db";
 import { createBrand } from "../testing/fixtures";
+import { Rng } from "../testing/rng";
 import { consentStatuses, segmentDefinitionSchema, valueOperators, type SegmentNode, type ValueCondition } from "./definition";
 import { listSegmentMembers, countSegmentMembers } from "./compile-segment-sql";
 import { evaluateSegment, type SegmentSubject } from "./evaluate-segment";
@@ -16,19 +17,10 @@ const DEFINITIONS = 1200;
 const DAY = 86_400_000;
 const NOW = new Date("2026-11-21T12:00:00.000Z");
 
-/** mulberry32: small, seeded, good enough to generate cases reproducibly. */
+/** The seeded generator, shaped for this test: int(n) is in [0, n). */
 function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T,>(xs: readonly T[]): T => xs[int(xs.length)]!;
-  return { next, int, pick, chance: (p: number) => next() < p };
+  const r = new Rng(seed);
+  return { next: () => r.next(), int: (n: number) => r.below(n), pick: <T,>(xs: readonly T[]): T => r.pick(xs), chance: (p: number) => r.chance(p) };
 }
 
 const KEYS = ["tier", "city", "score", "vip", "note"] as const;

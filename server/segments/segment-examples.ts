@@ -36,3 +36,19 @@ export const segmentExamples: SegmentExample[] = [
     definition: { type: "consent", operator: "is", status: "subscribed" },
   },
 ];
+
+/**
+ * The saved segments a demo brand starts with (the seed, and the brand the scale benchmark
+ * generates): VIPs, recent buyers, and the ready-made examples but "subscribed".
+ */
+export function demoSegments(): { name: string; description: string; definition: SegmentNode }[] {
+  return [
+    { name: "VIP shoppers", description: "Profiles whose vip property is true.", definition: { type: "property", key: "vip", operator: "equals", value: true } },
+    {
+      name: "Ordered in the last 30 days",
+      description: "Placed at least one order in the last 30 days.",
+      definition: { type: "event", name: EventName.placedOrder, frequency: "at_least", count: 1, window: { kind: "last_days", days: 30 }, where: [] },
+    },
+    ...segmentExamples.filter((e) => e.key !== "subscribed").map((e) => ({ name: e.name, description: e.description, definition: e.definition })),
+  ];
+}

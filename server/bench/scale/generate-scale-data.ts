@@ -34,7 +34,7 @@
  */
 import type pg from "pg";
 import { EventName } from "../../analytics/event-names";
-import { segmentExamples } from "../../segments/segment-examples";
+import { demoSegments as demoSegmentList } from "../../segments/segment-examples";
 import { benchBrand, scale } from "./scale-config";
 
 type Log = (line: string) => void;
@@ -306,15 +306,7 @@ export async function generateScaleData(connect: () => Promise<pg.Client>, log: 
     [brand, Math.max(0, size.events - events)],
   );
 
-  const demoSegments = [
-    { name: "VIP shoppers", description: "Profiles whose vip property is true.", definition: { type: "property", key: "vip", operator: "equals", value: true } },
-    {
-      name: "Ordered in the last 30 days",
-      description: "Placed at least one order in the last 30 days.",
-      definition: { type: "event", name: EventName.placedOrder, frequency: "at_least", count: 1, window: { kind: "last_days", days: 30 }, where: [] },
-    },
-    ...segmentExamples.filter((e) => e.key !== "subscribed").map((e) => ({ name: e.name, description: e.description, definition: e.definition })),
-  ];
+  const demoSegments = demoSegmentList();
   await step(
     "segments (the demo seed's)",
     `INSERT INTO "Segment" (id, "brandId", name, description, definition, "createdAt", "updatedAt")

@@ -16,6 +16,7 @@ import { presetRange } from "../../analytics/performance/period";
 import type { Db } from "../../db";
 import { failedEligibilityRule } from "../../eligibility";
 import { countSegmentMembers, countSegmentsMembers, isProfileInSegment, listSegments, parseSegmentDefinition, segmentExamples, type SegmentNode } from "../../segments";
+import { Rng } from "../../testing/rng";
 import { benchBrand, scale } from "./scale-config";
 import { timeRepeated, type Timing } from "./timing";
 
@@ -30,16 +31,10 @@ export type Figure = {
 
 export type MeasureOptions = { runs: number; singleProfileRuns: number; budgetMs: number; statementTimeoutSeconds: number; only?: RegExp; log: (line: string) => void };
 
-/** A deterministic generator (mulberry32), so each run checks the same profiles. */
+/** A deterministic generator, so each run checks the same profiles. */
 function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const r = new Rng(seed);
+  return () => r.next();
 }
 
 /** Same id scheme and skew as the generator (generate-scale-data.ts). */
