@@ -75,9 +75,12 @@ export async function requeueUnprocessedInbound(db: Db, opts: { olderThan?: Date
   const stale = await db.$queryRaw<{ id: string; brandId: string; fromNumber: string }[]>`
     SELECT m.id, m."brandId", m."fromNumber" FROM "Message" m
     WHERE m.direction = 'inbound' AND m."processedAt" IS NULL AND m."createdAt" < ${olderThan}
-      AND NOT EXISTS (
-        SELECT 1 FROM pgboss.job j
-        WHERE j.name = ${QueueName.inbound} AND j.state IN ('created', 'retry', 'active') AND j.data->>'messageId' = m.id)
+      -- NOT IN over the live jobs' ids: one hashed pass over each table. (NOT EXISTS correlated on
+      -- data->>'messageId' ran as a nested loop, texts x jobs: over a minute per sweep under a
+      -- 14,000-text backlog, which starved the workers.)
+      AND m.id NOT IN (
+        SELECT j.data->>'messageId' FROM pgboss.job j
+        WHERE j.name = ${QueueName.inbound} AND j.state IN ('created', 'retry', 'active') AND j.data->>'messageId' IS NOT NULL)
     ORDER BY m."createdAt" ASC
     LIMIT 1000`;
   for (const m of stale) await enqueueInbound(m.id, shopperKey(m.brandId, m.fromNumber));

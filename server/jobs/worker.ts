@@ -166,8 +166,15 @@ async function start(): Promise<void> {
   // Periodically: the same for work an outage stranded while this worker ran, and conversations
   // answered and then left quiet past their window are resolved.
   const e = env();
+  let sweeping = false;
   holder.sweeper = setInterval(() => {
-    void sweep(db, { olderThan: new Date(Date.now() - e.STUCK_WORK_AFTER_MS) }).catch((error) => console.error("[sweeper]", error));
+    // One sweep at a time: under a large backlog a sweep can outlast the interval.
+    if (!sweeping) {
+      sweeping = true;
+      void sweep(db, { olderThan: new Date(Date.now() - e.STUCK_WORK_AFTER_MS) })
+        .catch((error) => console.error("[sweeper]", error))
+        .finally(() => (sweeping = false));
+    }
     void resolveExpiredConversations(db).catch((error) => console.error("[sweeper]", error));
   }, e.WORKER_SWEEP_INTERVAL_MS);
   holder.sweeper.unref();
