@@ -70,6 +70,12 @@ export const envSchema = z.object({
   ANTHROPIC_API_KEY: optionalString,
   /** Longest the agent may think about one text before the shopper gets the fallback. */
   AGENT_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(500).default(15000)),
+  /**
+   * How long the agent waits after a shopper's latest text before answering, so several texts sent
+   * in quick succession are answered together, once. Compliance keywords never wait. 0 answers each
+   * text as soon as it is processed.
+   */
+  AGENT_REPLY_PAUSE_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(30_000).default(3000)),
   /** PostgreSQL connections per process for the app's queries (Prisma's pool); the queue has its own few. */
   DATABASE_POOL_MAX: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(200).default(10)),
   /**

@@ -12,7 +12,7 @@ export async function assignConversation(db: Db, input: { brandId: string; conve
   await brandTeammate(db, input.brandId, input.userId);
   const conversation = await findBrandConversation(db, input.brandId, input.conversationId);
   if (conversation.assigneeId === input.userId && conversation.status !== "closed") return conversation;
-  await handToHumans(db, { conversation, now });
+  await handToHumans(db, { conversation, action: "teammate_took", now });
   return db.conversation.update({ where: { id: conversation.id }, data: { assigneeId: input.userId, assignedAt: now } });
 }
 

@@ -1,5 +1,6 @@
 import type { Db } from "../db";
 import { brandTeammate, findBrandConversation } from "./find-brand-conversation";
+import { transition } from "./lifecycle";
 
 /**
  * A teammate closes the conversation: status closed, ended now, by them, and its window ends now,
@@ -14,7 +15,7 @@ export async function closeConversation(db: Db, input: { brandId: string; conver
   const closed = await db.conversation.update({
     where: { id: conversation.id },
     data: {
-      status: "closed",
+      ...transition(conversation, { type: "teammate_closed" }, now),
       endedAt: now,
       closedById: input.userId,
       windowEndsAt: conversation.windowEndsAt < now ? conversation.windowEndsAt : now,

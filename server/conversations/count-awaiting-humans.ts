@@ -1,9 +1,10 @@
 import type { Db } from "../db";
+import { waitingForPersonWhere } from "./lifecycle";
 
 /**
- * Conversations waiting for a person: escalated (handed off by the agent, or taken over by a
- * teammate) and not yet closed. The sidebar's badge on Conversations.
+ * Conversations waiting for a person (lifecycle.ts): a shopper's text that no person has answered,
+ * in a conversation nobody closed. The sidebar's badge on Conversations.
  */
 export function countAwaitingHumans(db: Db, brandId: string): Promise<number> {
-  return db.conversation.count({ where: { brandId, status: "escalated" } });
+  return db.conversation.count({ where: { brandId, ...waitingForPersonWhere } });
 }

@@ -1,11 +1,9 @@
-import type { Conversation, ConversationStatus, Db } from "../db";
+import type { Conversation, Db } from "../db";
 import { emitEvent, EventName } from "../analytics";
 import { AppError } from "../errors";
+import { transition } from "./lifecycle";
 
 const HOUR = 3_600_000;
-
-/** Statuses a teammate's action turns into "escalated": the agent's own, and the finished ones (re-opened). */
-const becomesEscalated: ReadonlySet<ConversationStatus> = new Set(["automating", "resolved", "closed"]);
 
 /**
  * A person takes over the conversation (a teammate takes it or replies, or a helpdesk rep replies):
@@ -16,11 +14,12 @@ const becomesEscalated: ReadonlySet<ConversationStatus> = new Set(["automating",
  * - the window runs at least one window length from now, so the shopper's answer reaches people,
  *   not the agent, even when nobody is assigned (a helpdesk rep);
  * - the assignee is set when one is given and nobody owns the conversation yet (a re-opened closed
- *   conversation belongs to whoever re-opened it, or to nobody).
+ *   conversation belongs to whoever re-opened it, or to nobody);
+ * - a reply answers the shopper (no longer waiting for a person); taking it does not (lifecycle.ts).
  */
 export async function handToHumans(
   db: Db,
-  input: { conversation: Conversation; assigneeId?: string | null; now: Date },
+  input: { conversation: Conversation; action: "teammate_took" | "teammate_replied"; assigneeId?: string | null; now: Date },
 ): Promise<Conversation> {
   const { conversation: c, now } = input;
   const isEnded = c.status === "resolved" || c.status === "closed";
@@ -38,7 +37,8 @@ export async function handToHumans(
   }
   const settings = await db.agentSettings.findUnique({ where: { brandId: c.brandId }, select: { conversationWindowHours: true } });
   const windowEndsAt = new Date(Math.max(c.windowEndsAt.getTime(), now.getTime() + (settings?.conversationWindowHours ?? 24) * HOUR));
-  const isNewlyEscalated = becomesEscalated.has(c.status);
+  const patch = transition(c, { type: input.action }, now);
+  const isNewlyEscalated = patch.status === "escalated" && c.status !== "escalated";
   // A closed conversation is re-opened by whoever acts now; nobody else owns it any more.
   const assignment =
     c.status === "closed"
@@ -50,7 +50,8 @@ export async function handToHumans(
     where: { id: c.id },
     data: {
       windowEndsAt,
-      ...(isNewlyEscalated ? { status: "escalated" as const, endedAt: null, closedById: null } : {}),
+      ...patch,
+      ...(isNewlyEscalated ? { endedAt: null, closedById: null } : {}),
       ...(c.status === "automating" ? { escalationReason: c.escalationReason ?? "teammate_took_over" } : {}),
       ...assignment,
     },

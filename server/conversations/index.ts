@@ -1,4 +1,17 @@
-export { continueOrStartConversation, conversationHistory, findOpenAgentConversation, type ConversationDecision } from "./continue-or-start";
+export { placeShopperText, findOpenAgentConversation, type PlacedText } from "./place-shopper-text";
+export { conversationHistory } from "./conversation-history";
+export { leaveWithPeople } from "./leave-with-people";
+export {
+  decideShopperText,
+  isWaitingForPerson,
+  ownerOf,
+  transition,
+  waitingForPersonWhere,
+  type LifecycleEvent,
+  type Owner,
+  type ShopperTextDecision,
+  type TextRoute,
+} from "./lifecycle";
 export { resolveConversation, escalateConversation } from "./end-conversation";
 export { resolveExpiredConversations } from "./resolve-expired-conversations";
 export {

@@ -1,6 +1,7 @@
 import type { Db } from "../db";
 import { emitEvent, EventName } from "../analytics";
 import { AgentTag, withAgentTag } from "../helpdesk/agent-tags";
+import { transition } from "./lifecycle";
 
 /**
  * Resolved by silence: a conversation the agent answered, whose window passed without another
@@ -17,7 +18,7 @@ export async function resolveExpiredConversations(db: Db, now = new Date()): Pro
   for (const c of expired) {
     const claimed = await db.conversation.updateMany({
       where: { id: c.id, status: "automating" },
-      data: { status: "resolved", endedAt: c.windowEndsAt, tags: withAgentTag(c.tags, AgentTag.automated) },
+      data: { ...transition(c, { type: "window_expired" }, now), endedAt: c.windowEndsAt, tags: withAgentTag(c.tags, AgentTag.automated) },
     });
     if (claimed.count === 0) continue;
     resolved++;

@@ -61,7 +61,7 @@ export async function sendTeammateReply(db: Db, input: TeammateReplyInput): Prom
 
   const now = new Date();
   const { profile, ...rest } = conversation;
-  await handToHumans(db, { conversation: rest, assigneeId: input.author.userId ?? null, now });
+  await handToHumans(db, { conversation: rest, action: "teammate_replied", assigneeId: input.author.userId ?? null, now });
   const message = await queueOutbound(db, {
     brandId: input.brandId,
     profileId: profile.id,

@@ -11,6 +11,8 @@ export type Disposition =
   | "not_subscribed"
   | `ineligible:${string}`
   | "human"
+  /** Answered together with the shopper's next text (one turn of several quick texts). */
+  | "combined"
   | "agent_replied"
   | "escalated"
   | "closed_out"
@@ -36,7 +38,8 @@ export function describeDisposition(d: string): string {
     opt_in: "Opted back in: confirmation sent",
     help: "HELP keyword: help text sent",
     not_subscribed: "Not answered: this number is not subscribed to SMS",
-    human: "Not answered: a teammate owns this conversation",
+    human: "Waiting for a teammate: people own this conversation",
+    combined: "Answered together with the shopper's next text",
     agent_replied: "The agent replied",
     escalated: "Handed to a teammate",
     closed_out: "Closeout message sent",

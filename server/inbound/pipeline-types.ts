@@ -1,6 +1,7 @@
 import type { AgentSettings, Brand, Conversation, Db, Message, Profile } from "../db";
 import type { AgentTurnResult } from "../agent";
 import type { WorkflowTurn } from "../workflows";
+import type { TextRoute } from "../conversations";
 import type { Disposition } from "./disposition";
 
 export type PipelineContext = {
@@ -10,6 +11,8 @@ export type PipelineContext = {
   brand: Brand;
   settings: AgentSettings;
   profile?: Profile;
+  /** Set by the consent and eligibility stages: the agent may answer, people must, or nobody may. */
+  route?: TextRoute;
   conversation?: Conversation;
   /** Set by the workflow stage when an SMS workflow guides this turn. */
   workflow?: WorkflowTurn | null;

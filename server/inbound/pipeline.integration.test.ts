@@ -142,7 +142,7 @@ describe("brand settings in the pipeline", () => {
     expect(result.replies).toHaveLength(0);
   });
 
-  it("processes two quick texts from one shopper in the order they arrived", async () => {
+  it("processes two quick texts from one shopper in the order they arrived, answering them as one turn", async () => {
     const db = getDb();
     const brand = await createBrand(db);
     const shopper = await createShopper(db, brand.id);
@@ -154,8 +154,10 @@ describe("brand settings in the pipeline", () => {
       return rows.every((m) => m.processedAt) ? rows : undefined;
     });
     const byId = Object.fromEntries(done.map((m) => [m.id, m]));
-    expect(byId[first.messageId]!.disposition).toBe("agent_replied");
+    // The first waited for the second (one turn), which asked for a person: one handoff, one reply.
+    expect(byId[first.messageId]!.disposition).toBe("combined");
     expect(byId[second.messageId]!.disposition).toBe("escalated");
+    expect(await db.message.count({ where: { brandId: brand.id, direction: "outbound", author: "agent" } })).toBe(1);
     expect(byId[first.messageId]!.processedAt!.getTime()).toBeLessThanOrEqual(byId[second.messageId]!.processedAt!.getTime());
   });
 });

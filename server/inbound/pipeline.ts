@@ -12,6 +12,7 @@ import { noiseGuard } from "./stages/noise-guard";
 import { consentCheck } from "./stages/consent-check";
 import { eligibility } from "./stages/eligibility";
 import { conversation } from "./stages/conversation";
+import { shopperTurn } from "./stages/shopper-turn";
 import { workflow } from "./stages/workflow";
 import { agentTurn } from "./stages/agent-turn";
 import { sendAndLifecycle } from "./stages/send-and-lifecycle";
@@ -24,6 +25,7 @@ export const pipelineStages: readonly Stage[] = [
   consentCheck,
   eligibility,
   conversation,
+  shopperTurn,
   workflow,
   agentTurn,
   sendAndLifecycle,

@@ -1,7 +1,8 @@
 import type { Db } from "../db";
 import { Prisma } from "../db";
 import { AppError } from "../errors";
-import { segmentInfo } from "../sms";
+import { env } from "../env";
+import { classifyCompliance, segmentInfo } from "../sms";
 import { enqueueInbound, QueueName } from "../jobs/queue";
 
 export type InboundText = {
@@ -19,6 +20,16 @@ export type ReceiveResult = { outcome: "stored" | "duplicate"; messageId: string
 /** The key that serialises one shopper's texts in the queue. */
 export function shopperKey(brandId: string, phone: string): string {
   return `${brandId}:${phone}`;
+}
+
+/**
+ * How the text waits in the queue: the agent's reply pause lets the rest of a quick burst arrive
+ * first; a compliance keyword is honoured at once and takes the shopper's waiting texts with it.
+ */
+function queueTiming(text: InboundText): { pauseMs: number; flushKey: boolean } {
+  const pauseMs = env().AGENT_REPLY_PAUSE_MS;
+  const isCompliance = Boolean(text.optOutType) || classifyCompliance(text.body) !== null;
+  return isCompliance ? { pauseMs: 0, flushKey: pauseMs > 0 } : { pauseMs, flushKey: false };
 }
 
 /**
@@ -48,7 +59,7 @@ export async function receiveInbound(db: Db, text: InboundText, knownBrand?: { i
         errorCode: text.optOutType ? `opt_out_type:${text.optOutType.toUpperCase()}` : null,
       },
     });
-    await enqueueInbound(message.id, shopperKey(brand.id, text.from));
+    await enqueueInbound(message.id, shopperKey(brand.id, text.from), queueTiming(text));
     return { outcome: "stored", messageId: message.id, brandId: brand.id };
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {

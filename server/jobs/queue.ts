@@ -12,6 +12,9 @@ import { PgBoss, fromPglite } from "pg-boss";
 import { env } from "../env";
 import { openPglite } from "../db/pglite";
 
+/** pg-boss's default schema, where its job table lives. */
+export const BOSS_SCHEMA = "pgboss";
+
 export const QueueName = { inbound: "inbound.process", outbound: "outbound.send", handoff: "helpdesk.deliver" } as const;
 
 /**
@@ -84,9 +87,22 @@ export async function stopBoss(): Promise<void> {
  */
 const JOB_HEARTBEAT = { heartbeatSeconds: 10 } as const;
 
-export async function enqueueInbound(messageId: string, shopperKey: string): Promise<void> {
+/**
+ * Queues one inbound text, held back `pauseMs` (the agent's reply pause). Per-shopper order is
+ * strict (key_strict_fifo), but pg-boss picks each key's head among the jobs already due, so a text
+ * queued with no pause would overtake the shopper's earlier, paused ones: with `flushKey` the
+ * shopper's waiting texts are made due now first, and everything runs in the order it arrived.
+ */
+export async function enqueueInbound(messageId: string, shopperKey: string, opts: { pauseMs?: number; flushKey?: boolean } = {}): Promise<void> {
   const boss = await getBoss();
-  await boss.send(QueueName.inbound, { messageId }, { singletonKey: shopperKey, ...JOB_HEARTBEAT });
+  if (opts.flushKey) {
+    await boss.getDb().executeSql(
+      `UPDATE ${BOSS_SCHEMA}.job SET start_after = now() WHERE name = $1 AND singleton_key = $2 AND state = 'created' AND start_after > now()`,
+      [QueueName.inbound, shopperKey],
+    );
+  }
+  const startAfter = opts.pauseMs ? new Date(Date.now() + opts.pauseMs) : undefined;
+  await boss.send(QueueName.inbound, { messageId }, { singletonKey: shopperKey, ...JOB_HEARTBEAT, ...(startAfter ? { startAfter } : {}) });
 }
 
 export async function enqueueOutbound(messageId: string): Promise<void> {

@@ -7,11 +7,12 @@ export { areaCodeOf, timeZoneOfPhone, timeZonesForAreaCode, timeZonesOfPhone } f
 export { classifyCompliance, complianceKeywords, type ComplianceIntent } from "./classify-compliance";
 export {
   detectLoop,
-  LOOP_BURST_COUNT,
-  LOOP_BURST_WINDOW_MS,
+  LOOP_PING_PONG_COUNT,
+  LOOP_PING_PONG_WINDOW_MS,
+  LOOP_PING_PONG_WITHIN_MS,
   LOOP_REPEAT_COUNT,
   LOOP_REPEAT_WINDOW_MS,
-  type InboundText,
+  type RecentText,
 } from "./detect-loop";
 export { detectNoise, type Noise, type NoiseKind } from "./detect-noise";
 export {
@@ -19,6 +20,7 @@ export {
   type FitSingleSegmentOptions,
   type FitSingleSegmentResult,
 } from "./fit-single-segment";
+export { isConversationalText } from "./is-conversational-text";
 export { formatPhoneForHumans } from "./format-phone-for-humans";
 export { isValidKeyword } from "./is-valid-keyword";
 export { matchKeyword } from "./match-keyword";

@@ -32,6 +32,8 @@ if (backend === "postgres") {
 }
 process.env.WORKER_MODE = "embedded";
 process.env.AGENT_TIMEOUT_MS ??= "5000";
+// Texts are processed as soon as they are queued; tests of the reply pause set their own.
+process.env.AGENT_REPLY_PAUSE_MS ??= "0";
 
 const { resetEnvForTests } = await import("../env");
 resetEnvForTests();

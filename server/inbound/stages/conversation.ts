@@ -1,27 +1,37 @@
-import { continueOrStartConversation } from "../../conversations";
+import { placeShopperText } from "../../conversations";
 import { assertUnreachable } from "../../errors";
+import type { Disposition } from "../disposition";
 import { next, profileOf, stop, type Stage } from "../pipeline-types";
 
-/** 7. Continue the open conversation inside its window, or start one; one owned by a person stays with them. */
+/**
+ * 7. The lifecycle places the text (server/conversations/lifecycle.ts): the agent continues or
+ * starts a conversation, or the text waits for a person (a teammate owns the conversation, the
+ * agent handed it off, or eligibility sent it to people), or — not subscribed — it is kept visible.
+ */
 export const conversation: Stage = {
   name: "conversation",
   async run(ctx) {
-    const decision = await continueOrStartConversation(ctx.db, {
+    const placed = await placeShopperText(ctx.db, {
       brandId: ctx.brand.id,
       profile: profileOf(ctx),
       message: ctx.message,
+      route: ctx.route ?? { to: "agent" },
       windowHours: ctx.settings.conversationWindowHours,
       attributionWindowHours: ctx.brand.attributionWindowHours,
       now: ctx.now,
     });
-    ctx.conversation = decision.conversation;
-    ctx.message = await ctx.db.message.update({ where: { id: ctx.message.id }, data: { conversationId: decision.conversation.id } });
+    ctx.conversation = placed.conversation;
+    ctx.message = await ctx.db.message.update({ where: { id: ctx.message.id }, data: { conversationId: placed.conversation.id } });
+    const { decision } = placed;
     switch (decision.type) {
-      case "with_humans":
-        return stop("human");
-      case "continued":
-      case "started":
+      case "agent_continues":
+      case "agent_starts":
+      case "agent_takes_over":
         return next;
+      case "waits_for_person":
+        return stop(decision.reason.startsWith("ineligible:") ? (decision.reason as Disposition) : "human");
+      case "visible_only":
+        return stop("not_subscribed");
       default:
         return assertUnreachable(decision);
     }

@@ -1,13 +1,15 @@
 import { failedEligibilityRule } from "../../eligibility";
-import { next, profileOf, stop, type Stage } from "../pipeline-types";
+import { next, profileOf, type Stage } from "../pipeline-types";
 
 /**
  * 6. May this shopper talk to the agent? Agent off → restricted goods (SHAFT) → inbox keywords →
- * keywords that must start a conversation → segments in / out.
+ * keywords that must start a conversation → segments in / out. A text that fails a rule goes to
+ * people (the conversation stage leaves it waiting for a person), never nowhere.
  */
 export const eligibility: Stage = {
   name: "eligibility",
   async run(ctx) {
+    if (ctx.route) return next;
     const rule = await failedEligibilityRule(ctx.db, {
       brandId: ctx.brand.id,
       restrictedGoods: ctx.brand.restrictedGoods,
@@ -16,6 +18,7 @@ export const eligibility: Stage = {
       text: ctx.message.body,
       now: ctx.now,
     });
-    return rule ? stop(`ineligible:${rule}`) : next;
+    ctx.route = rule ? { to: "people", reason: `ineligible:${rule}` } : { to: "agent" };
+    return next;
   },
 };

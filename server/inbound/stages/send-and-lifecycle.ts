@@ -1,5 +1,5 @@
 import { emitEvent, EventName } from "../../analytics";
-import { escalateConversation, resolveConversation } from "../../conversations";
+import { escalateConversation, leaveWithPeople, resolveConversation } from "../../conversations";
 import { AgentTag, createHandoffTicket, isClosedToAgent, setAgentTag } from "../../helpdesk";
 import { assertUnreachable } from "../../errors";
 import { queueOutbound } from "../../outbound";
@@ -53,7 +53,10 @@ export const sendAndLifecycle: Stage = {
     const conversation = conversationOf(ctx);
     // Re-read: a teammate may have taken the conversation, or a helpdesk tagged it, while the agent thought.
     const current = await ctx.db.conversation.findUniqueOrThrow({ where: { id: conversation.id }, select: { tags: true, assigneeId: true, status: true } });
-    if (isClosedToAgent(current.tags) || current.assigneeId !== null || current.status !== "automating") return stop("human");
+    if (isClosedToAgent(current.tags) || current.assigneeId !== null || current.status !== "automating") {
+      await leaveWithPeople(ctx.db, { conversationId: conversation.id, message: ctx.message });
+      return stop("human");
+    }
     await emitRecommendations(ctx);
     switch (turn.outcome) {
       case "answered":
@@ -62,14 +65,14 @@ export const sendAndLifecycle: Stage = {
         return stop("agent_replied");
       case "resolved":
         await sendReply(ctx, turn.reply);
-        await resolveConversation(ctx.db, { conversationId: conversation.id, skill: turn.skill ?? conversation.skill, now: ctx.now });
+        await resolveConversation(ctx.db, { conversation: conversationOf(ctx), skill: turn.skill ?? conversation.skill, now: ctx.now });
         await setAgentTag(ctx.db, conversation.id, AgentTag.automated);
         return stop("agent_replied");
       case "handoff": {
         const closeout = ctx.settings.handoffMode === "closeout";
         await sendReply(ctx, closeout ? ctx.settings.closeoutMessage : turn.reply);
         await escalateConversation(ctx.db, {
-          conversationId: conversation.id,
+          conversation: conversationOf(ctx),
           status: closeout ? "closed_out" : "escalated",
           reason: turn.handoffReason ?? "shopper_requested",
           summary: turn.handoffSummary ?? null,
@@ -86,7 +89,7 @@ export const sendAndLifecycle: Stage = {
       case "failed":
         await sendReply(ctx, turn.reply);
         await escalateConversation(ctx.db, {
-          conversationId: conversation.id,
+          conversation: conversationOf(ctx),
           status: "failed",
           reason: turn.failureReason?.split(":")[0] ?? "agent_failure",
           summary: turn.failureReason ?? null,

@@ -1,0 +1,117 @@
+import type { Conversation, Db, Message, Profile } from "../db";
+import { emitEvent, EventName } from "../analytics";
+import { campaignForReply } from "../campaigns/campaign-for-reply";
+import { assertUnreachable } from "../errors";
+import { decideShopperText, shopperTextPatch, type ShopperTextDecision, type TextRoute } from "./lifecycle";
+
+export type PlacedText = { decision: ShopperTextDecision; conversation: Conversation };
+
+const HOUR = 3_600_000;
+
+/** The conversation a shopper's text arriving now is judged against: one a teammate owns, else the latest still in its window. */
+async function currentConversation(db: Db, input: { brandId: string; profileId: string; now: Date }) {
+  const candidates = await db.conversation.findMany({
+    where: {
+      brandId: input.brandId,
+      profileId: input.profileId,
+      OR: [{ assigneeId: { not: null }, status: { not: "closed" } }, { windowEndsAt: { gt: input.now } }],
+    },
+    orderBy: { lastMessageAt: "desc" },
+    take: 5,
+  });
+  return candidates.find((c) => c.assigneeId && c.status !== "closed") ?? candidates[0] ?? null;
+}
+
+/**
+ * Places a shopper's text in a conversation as the lifecycle decides (server/conversations/lifecycle.ts):
+ * continues the agent's conversation, starts a new one (emitting Started), or leaves the text with
+ * people, waiting for a person — in the conversation they have, or a new one when eligibility sent
+ * it there (no Started: the agent never engaged). A not-subscribed number's text joins its
+ * conversation, or a new closed one, so people can see it.
+ */
+export async function placeShopperText(
+  db: Db,
+  input: { brandId: string; profile: Profile; message: Message; route: TextRoute; windowHours: number; now: Date; attributionWindowHours?: number },
+): Promise<PlacedText> {
+  const { now } = input;
+  const windowEndsAt = new Date(now.getTime() + input.windowHours * HOUR);
+  const current = await currentConversation(db, { brandId: input.brandId, profileId: input.profile.id, now });
+  const decision = decideShopperText(current, input.route, now);
+
+  const isExisting = decision.type === "agent_continues" || decision.type === "agent_takes_over" || (decision.type !== "agent_starts" && decision.isExisting);
+  if (current && isExisting) {
+    const patch = shopperTextPatch(current, decision, now);
+    // The agent's window runs from the latest text; people's at least one window from it, so the shopper's answers reach them.
+    const extendsWindow = decision.type !== "visible_only" && current.windowEndsAt < windowEndsAt;
+    const conversation = await db.conversation.update({
+      where: { id: current.id },
+      data: {
+        lastMessageAt: now,
+        ...(extendsWindow ? { windowEndsAt } : {}),
+        ...patch,
+        ...(decision.type === "waits_for_person" && decision.escalatesAgent ? { escalationReason: decision.reason } : {}),
+        ...(decision.type === "agent_takes_over" ? { escalationReason: null } : {}),
+      },
+    });
+    if (decision.type === "agent_takes_over") await emitStarted(db, conversation, input.message.body);
+    if (decision.type === "waits_for_person" && decision.escalatesAgent) {
+      await emitEvent(db, {
+        brandId: input.brandId,
+        profileId: input.profile.id,
+        name: EventName.conversationEscalated,
+        properties: { conversationId: conversation.id, channel: conversation.channel, reason: decision.reason, skill: conversation.skill, outcome: "escalated" },
+        dedupeKey: `escalated:${conversation.id}`,
+        occurredAt: now,
+      });
+    }
+    return { decision, conversation };
+  }
+
+  // A reply to a campaign text (within the brand's attribution window) names the campaign.
+  const campaign = await campaignForReply(db, { brandId: input.brandId, profileId: input.profile.id, now, attributionWindowHours: input.attributionWindowHours });
+  const base = { brandId: input.brandId, profileId: input.profile.id, startedAt: now, lastMessageAt: now, sourceCampaignId: campaign?.campaignId ?? null };
+  switch (decision.type) {
+    case "agent_starts": {
+      const conversation = await db.conversation.create({ data: { ...base, windowEndsAt } });
+      await emitStarted(db, conversation, input.message.body);
+      return { decision, conversation };
+    }
+    case "waits_for_person": {
+      const conversation = await db.conversation.create({
+        data: { ...base, windowEndsAt, status: "escalated", escalationReason: decision.reason, awaitingPersonSince: now },
+      });
+      return { decision, conversation };
+    }
+    case "visible_only": {
+      const conversation = await db.conversation.create({
+        data: { ...base, windowEndsAt: now, status: "closed", endedAt: now, escalationReason: "not_subscribed" },
+      });
+      return { decision, conversation };
+    }
+    case "agent_continues":
+    case "agent_takes_over":
+      throw new Error("lifecycle: an agent conversation to continue must exist");
+    default:
+      return assertUnreachable(decision);
+  }
+}
+
+/** The agent engaged: the Started event, once per conversation. */
+function emitStarted(db: Db, conversation: Conversation, firstMessage: string) {
+  return emitEvent(db, {
+    brandId: conversation.brandId,
+    profileId: conversation.profileId,
+    name: EventName.conversationStarted,
+    properties: { conversationId: conversation.id, channel: conversation.channel, firstMessage, sourceCampaignId: conversation.sourceCampaignId },
+    dedupeKey: `started:${conversation.id}`,
+    occurredAt: conversation.lastMessageAt,
+  });
+}
+
+/** The shopper's conversation with the agent that is still inside its window, if any. */
+export function findOpenAgentConversation(db: Db, input: { brandId: string; profileId: string; now: Date }) {
+  return db.conversation.findFirst({
+    where: { brandId: input.brandId, profileId: input.profileId, windowEndsAt: { gt: input.now }, status: "automating" },
+    orderBy: { lastMessageAt: "desc" },
+  });
+}

@@ -1,0 +1,22 @@
+import { isConversationalText } from "../../sms";
+import { next, stop, type Stage } from "../pipeline-types";
+
+/**
+ * 8. A shopper who sends several texts in quick succession asked one thing: while a newer text of
+ * theirs that the agent would read is still waiting to be processed, this one joins it (disposition
+ * `combined`) and the agent answers them together, once (it reads consecutive shopper texts as one
+ * turn). The queue holds each text for a short pause (AGENT_REPLY_PAUSE_MS) so the rest of a burst
+ * arrives first. A STOP or a tapback after a question never swallows the question: it is answered now.
+ */
+export const shopperTurn: Stage = {
+  name: "shopper_turn",
+  async run(ctx) {
+    const newer = await ctx.db.message.findMany({
+      where: { brandId: ctx.brand.id, direction: "inbound", fromNumber: ctx.message.fromNumber, processedAt: null, createdAt: { gt: ctx.message.createdAt } },
+      select: { body: true },
+      orderBy: { createdAt: "asc" },
+      take: 5,
+    });
+    return newer.some((m) => isConversationalText(m.body)) ? stop("combined") : next;
+  },
+};
