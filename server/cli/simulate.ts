@@ -1,7 +1,8 @@
 /**
  * npm run simulate -- --from <E.164> "<text>" [--brand <slug>]
  * Sends one shopper text through the same pipeline as Twilio's webhook on the configured
- * database and prints { disposition, replies, conversationId, events } as JSON.
+ * database and prints { disposition, replies, conversationId, conversation, events } as JSON, where
+ * conversation is { id, status, waitingForPerson, assignee } after the text.
  */
 import { parseArgs } from "node:util";
 import { closeDb, getDb } from "../db";
@@ -28,7 +29,7 @@ async function main() {
   if (!brand) throw new Error(`No brand with slug "${values.brand}".`);
   await startWorker();
   const result = await simulateText(db, { brandId: brand.id, from: values.from, body });
-  console.log(JSON.stringify({ disposition: result.disposition, replies: result.replies.map(({ body, encoding, segments }) => ({ body, encoding, segments })), conversationId: result.conversationId, events: result.events }, null, 2));
+  console.log(JSON.stringify({ disposition: result.disposition, replies: result.replies.map(({ body, encoding, segments }) => ({ body, encoding, segments })), conversationId: result.conversationId, conversation: result.conversation, events: result.events }, null, 2));
 }
 
 main()

@@ -1,6 +1,7 @@
 export { placeShopperText, findOpenAgentConversation, type PlacedText } from "./place-shopper-text";
 export { conversationHistory } from "./conversation-history";
 export { leaveWithPeople } from "./leave-with-people";
+export { conversationState, type ConversationState } from "./conversation-state";
 export {
   decideShopperText,
   isWaitingForPerson,
@@ -24,7 +25,7 @@ export {
   type ConversationDisposition,
   type ConversationListFilters,
 } from "./read-conversations";
-export { sendTeammateReply, MAX_REPLY_CHARACTERS, type TeammateReplyInput } from "./send-teammate-reply";
+export { sendTeammateReply, replyBlockedReason, MAX_REPLY_CHARACTERS, type TeammateReplyInput } from "./send-teammate-reply";
 export { assignConversation, unassignConversation } from "./assign-conversation";
 export { closeConversation } from "./close-conversation";
 export { addConversationNote, MAX_NOTE_CHARACTERS } from "./add-conversation-note";

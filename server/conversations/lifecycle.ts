@@ -34,10 +34,14 @@ export type LifecycleConversation = Pick<Conversation, "status" | "assigneeId" |
 /**
  * Eligibility sent its texts to people and no person has taken or answered them yet: a text the
  * agent may answer now (the shopper sent the required keyword, the agent was switched back on)
- * brings the agent into this conversation rather than leaving the shopper waiting.
+ * brings the agent into this conversation rather than leaving the shopper waiting; the agent reads
+ * the waiting texts with it, as one turn.
  */
 function isUnclaimedByPeople(c: LifecycleConversation): boolean {
-  return c.status === "escalated" && Boolean(c.escalationReason?.startsWith("ineligible:")) && !c.assigneeId && c.awaitingPersonSince !== null;
+  const reason = c.escalationReason ?? "";
+  // An inbox keyword is the shopper asking for people: their next text stays with people.
+  const isOpenedByEligibility = reason.startsWith("ineligible:") && reason !== "ineligible:inbox_keyword";
+  return c.status === "escalated" && isOpenedByEligibility && !c.assigneeId && c.awaitingPersonSince !== null;
 }
 
 /** Who a shopper's text arriving now belongs to in this conversation. */

@@ -1,12 +1,15 @@
 import type { ConversationStatus, Db } from "../db";
 import { Prisma } from "../db";
+import { isWaitingForPerson, waitingForPersonWhere } from "./lifecycle";
 import { endOfDayIn, startOfDayIn } from "./zoned-day";
 
-/** Dispositions a text inside a conversation can have (earlier stages stop before a conversation exists). */
-export const conversationDispositions = ["agent_replied", "human", "escalated", "closed_out", "failed"] as const;
+/** Dispositions a text inside a conversation can have (compliance keywords and noise stop before a conversation exists). */
+export const conversationDispositions = ["agent_replied", "combined", "human", "escalated", "closed_out", "failed", "not_subscribed"] as const;
 export type ConversationDisposition = (typeof conversationDispositions)[number];
 
 export type ConversationListFilters = {
+  /** Only conversations waiting for a person (lifecycle.ts). */
+  waiting?: boolean;
   status?: ConversationStatus;
   /** Conversations with at least one shopper text of this disposition. */
   disposition?: ConversationDisposition;
@@ -42,6 +45,7 @@ export function searchCondition(search: string | undefined): Prisma.Conversation
 
 async function conversationWhere(db: Db, brandId: string, filters: ConversationListFilters): Promise<Prisma.ConversationWhereInput> {
   const and: Prisma.ConversationWhereInput[] = [{ brandId }];
+  if (filters.waiting) and.push(waitingForPersonWhere);
   if (filters.status) and.push({ status: filters.status });
   if (filters.disposition) and.push({ messages: { some: { direction: "inbound", disposition: filters.disposition } } });
   if (filters.campaignId) and.push({ sourceCampaignId: filters.campaignId });
@@ -68,11 +72,14 @@ export async function unreadCounts(db: Db, brandId: string, conversationIds: str
   return new Map(rows.map((r) => [r.conversationId, Number(r.n)]));
 }
 
-/** Conversations for the inbox list, newest activity first, with the last texts, the owner and unread counts. */
+/**
+ * Conversations for the inbox list with the last texts, the owner and unread counts: those waiting
+ * for a person first (longest waiting at the top), then the rest by newest activity.
+ */
 export async function listConversations(db: Db, brandId: string, opts: ConversationListFilters & { cursor?: string; limit: number }) {
   const rows = await db.conversation.findMany({
     where: await conversationWhere(db, brandId, opts),
-    orderBy: [{ lastMessageAt: "desc" }, { id: "desc" }],
+    orderBy: [{ awaitingPersonSince: { sort: "asc", nulls: "last" } }, { lastMessageAt: "desc" }, { id: "desc" }],
     take: opts.limit + 1,
     ...(opts.cursor ? { cursor: { id: opts.cursor }, skip: 1 } : {}),
     include: {
@@ -103,6 +110,8 @@ export async function listConversations(db: Db, brandId: string, opts: Conversat
     startedAt: c.startedAt,
     lastMessageAt: c.lastMessageAt,
     escalationReason: c.escalationReason,
+    awaitingPersonSince: c.awaitingPersonSince,
+    waitingForPerson: isWaitingForPerson(c),
     sentiment: c.sentiment,
     sourceCampaignId: c.sourceCampaignId,
     profile: c.profile,
@@ -160,7 +169,7 @@ export async function getConversation(db: Db, brandId: string, conversationId: s
 
 /** Recent inbound texts with their dispositions, including those that never joined a conversation (noise, STOP…). */
 export async function listInboundTexts(db: Db, brandId: string, opts: { answered?: boolean; limit: number }) {
-  const notAnswered = ["agent_replied", "escalated", "closed_out"];
+  const notAnswered = ["agent_replied", "combined", "escalated", "closed_out"];
   return db.message.findMany({
     where: {
       brandId,

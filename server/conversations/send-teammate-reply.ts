@@ -4,6 +4,14 @@ import { AppError } from "../errors";
 import { queueOutbound } from "../outbound";
 import { handToHumans } from "./hand-to-humans";
 
+/** Why nobody may text this shopper (shown on the conversation page with the reply box disabled), or null. */
+export function replyBlockedReason(consent: string): string | null {
+  if (consent === "subscribed") return null;
+  return consent === "unsubscribed"
+    ? "This shopper unsubscribed from SMS, so Parley will not text them."
+    : "This shopper never subscribed to SMS, so Parley can't text them.";
+}
+
 /** The longest reply a teammate may send: 10 GSM-7 segments, the same cap as every other text. */
 export const MAX_REPLY_CHARACTERS = 1600;
 
@@ -49,14 +57,9 @@ export async function sendTeammateReply(db: Db, input: TeammateReplyInput): Prom
   const conversation = await db.conversation.findFirst({ where: { id: input.conversationId, brandId: input.brandId }, include: { profile: true } });
   if (!conversation) throw new AppError("NOT_FOUND", { userMessage: "That conversation does not exist." });
   const consent = conversation.profile.smsConsent;
-  if (consent !== "subscribed") {
-    throw new AppError("FORBIDDEN", {
-      message: `profile ${conversation.profileId} is ${consent}`,
-      userMessage:
-        consent === "unsubscribed"
-          ? "This shopper unsubscribed from SMS, so Parley will not text them. Your reply was not sent."
-          : "This shopper never subscribed to SMS, so Parley can't text them. Your reply was not sent.",
-    });
+  const blocked = replyBlockedReason(consent);
+  if (blocked) {
+    throw new AppError("FORBIDDEN", { message: `profile ${conversation.profileId} is ${consent}`, userMessage: `${blocked} Your reply was not sent.` });
   }
 
   const now = new Date();

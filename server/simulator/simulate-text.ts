@@ -1,3 +1,4 @@
+import { conversationState, type ConversationState } from "../conversations";
 import type { Db } from "../db";
 import { AppError } from "../errors";
 import { sendSimulatedText } from "./simulator";
@@ -6,6 +7,8 @@ export type SimulationResult = {
   disposition: string | null;
   replies: { body: string; encoding: string; segments: number; status: string }[];
   conversationId: string | null;
+  /** Where the conversation stands after the text: its status, whether it waits for a person, who owns it. */
+  conversation: ConversationState | null;
   events: string[];
 };
 
@@ -37,6 +40,7 @@ export async function simulateText(
         disposition: message.disposition,
         replies: replies.map((r) => ({ body: r.body, encoding: r.encoding, segments: r.segments, status: r.status })),
         conversationId: message.conversationId,
+        conversation: await conversationState(db, message.conversationId),
         events: events.map((e) => e.name),
       };
     }

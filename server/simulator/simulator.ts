@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import type { Db } from "../db";
+import { conversationState } from "../conversations";
 import { AppError } from "../errors";
 import { receiveInbound } from "../inbound";
 import { normalizePhone } from "../sms";
@@ -20,7 +21,7 @@ export async function sendSimulatedText(db: Db, brandId: string, input: { from: 
 /** Everything between the brand and one phone number, oldest first, with the latest agent turn. */
 export async function simulatorThread(db: Db, brandId: string, phone: string) {
   const e164 = normalizePhone(phone);
-  if (!e164) return { profile: null, messages: [], lastTurn: null, pending: false };
+  if (!e164) return { profile: null, messages: [], lastTurn: null, pending: false, conversation: null };
   const profile = await db.profile.findUnique({ where: { brandId_phone: { brandId, phone: e164 } } });
   const messages = await db.message.findMany({
     where: { brandId, OR: [{ fromNumber: e164, direction: "inbound" }, { toNumber: e164, direction: "outbound" }] },
@@ -30,7 +31,8 @@ export async function simulatorThread(db: Db, brandId: string, phone: string) {
   const lastInbound = [...messages].reverse().find((m) => m.direction === "inbound") ?? null;
   const lastTurn = lastInbound ? await db.agentTurn.findUnique({ where: { inboundMessageId: lastInbound.id } }) : null;
   const pending = messages.some((m) => (m.direction === "inbound" && !m.processedAt) || (m.direction === "outbound" && (m.status === "queued" || m.status === "sending")));
-  return { profile, messages, lastInbound, lastTurn, pending };
+  const conversation = await conversationState(db, lastInbound?.conversationId);
+  return { profile, messages, lastInbound, lastTurn, pending, conversation };
 }
 
 /** Seeded shoppers to pick from, subscribed first. */

@@ -7,6 +7,8 @@ import {
   conversationDispositions,
   countAwaitingHumans,
   getConversation,
+  isWaitingForPerson,
+  replyBlockedReason,
   listCampaignChoices,
   listConversations,
   listInboundTexts,
@@ -20,6 +22,12 @@ import { brandProcedure, createTRPCRouter } from "../trpc";
 const statusSchema = z.enum(["automating", "resolved", "escalated", "closed_out", "failed", "closed"]);
 const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Pick a date.");
 const idSchema = z.object({ id: z.string().min(1).max(40) });
+/**
+ * A conversation's escalation reason in the words only the server knows: the eligibility rule that
+ * sent its texts to people, or that the number isn't subscribed (describeDisposition's words, the
+ * same as the texts' dispositions). Handoff reasons are worded by the inbox; null for those.
+ */
+const reasonText = (reason: string | null) => (reason?.startsWith("ineligible:") || reason === "not_subscribed" ? describeDisposition(reason) : null);
 // Generous transport caps; the domain functions refuse with the words people see (1,600 / 2,000 characters).
 const textSchema = z.string().max(10_000);
 
@@ -27,6 +35,7 @@ export const conversationsRouter = createTRPCRouter({
   list: brandProcedure
     .input(
       z.object({
+        waiting: z.boolean().optional(),
         status: statusSchema.optional(),
         disposition: z.enum(conversationDispositions).optional(),
         campaignId: z.string().max(40).optional(),
@@ -37,13 +46,20 @@ export const conversationsRouter = createTRPCRouter({
         limit: z.number().int().min(1).max(100).default(25),
       }),
     )
-    .query(({ ctx, input }) => listConversations(ctx.db, ctx.brandId, input)),
+    .query(async ({ ctx, input }) => {
+      const page = await listConversations(ctx.db, ctx.brandId, input);
+      return { ...page, items: page.items.map((c) => ({ ...c, escalationReasonText: reasonText(c.escalationReason) })) };
+    }),
 
   get: brandProcedure.input(idSchema).query(async ({ ctx, input }) => {
     const found = await getConversation(ctx.db, ctx.brandId, input.id);
     if (!found) throw new AppError("NOT_FOUND", { userMessage: "That conversation does not exist." });
     return {
       ...found,
+      waitingForPerson: isWaitingForPerson(found.conversation),
+      escalationReasonText: reasonText(found.conversation.escalationReason),
+      /** Why nobody may reply (the shopper isn't subscribed to SMS), or null. */
+      replyBlockedReason: replyBlockedReason(found.conversation.profile.smsConsent),
       viewerUserId: ctx.member.userId,
       messages: found.messages.map((m) => ({ ...m, dispositionText: m.disposition ? describeDisposition(m.disposition) : null })),
     };

@@ -1,0 +1,15 @@
+import type { Db } from "../db";
+import { isWaitingForPerson } from "./lifecycle";
+
+/** Where a conversation stands, in the words the Simulator and `npm run simulate` show. */
+export type ConversationState = { id: string; status: string; waitingForPerson: boolean; assignee: string | null };
+
+export async function conversationState(db: Db, conversationId: string | null | undefined): Promise<ConversationState | null> {
+  if (!conversationId) return null;
+  const c = await db.conversation.findUnique({
+    where: { id: conversationId },
+    select: { id: true, status: true, awaitingPersonSince: true, assignee: { select: { name: true } } },
+  });
+  if (!c) return null;
+  return { id: c.id, status: c.status, waitingForPerson: isWaitingForPerson(c), assignee: c.assignee?.name ?? null };
+}
