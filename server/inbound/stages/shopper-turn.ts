@@ -1,12 +1,19 @@
+import { findMatchingAutomation } from "../../keywords";
 import { isConversationalText } from "../../sms";
-import { next, stop, type Stage } from "../pipeline-types";
+import { next, stop, type PipelineContext, type Stage } from "../pipeline-types";
+
+/** A newer text the agent will read: not a compliance keyword, not noise, not a brand keyword (those answer themselves). */
+async function joinsTheTurn(ctx: PipelineContext, body: string): Promise<boolean> {
+  return isConversationalText(body) && !(await findMatchingAutomation(ctx.db, ctx.brand.id, body));
+}
 
 /**
  * 8. A shopper who sends several texts in quick succession asked one thing: while a newer text of
  * theirs that the agent would read is still waiting to be processed, this one joins it (disposition
  * `combined`) and the agent answers them together, once (it reads consecutive shopper texts as one
  * turn). The queue holds each text for a short pause (AGENT_REPLY_PAUSE_MS) so the rest of a burst
- * arrives first. A STOP or a tapback after a question never swallows the question: it is answered now.
+ * arrives first. A STOP, a tapback or a brand keyword after a question never swallows the question:
+ * it is answered now.
  */
 export const shopperTurn: Stage = {
   name: "shopper_turn",
@@ -17,6 +24,7 @@ export const shopperTurn: Stage = {
       orderBy: { createdAt: "asc" },
       take: 5,
     });
-    return newer.some((m) => isConversationalText(m.body)) ? stop("combined") : next;
+    for (const m of newer) if (await joinsTheTurn(ctx, m.body)) return stop("combined");
+    return next;
   },
 };
