@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../db";
+import { resetEnvForTests } from "../env";
 import { startWorker } from "../jobs";
 import { queueOutbound } from "../outbound";
 import { sendSimulatedText, simulateText } from "../simulator";
@@ -159,6 +160,35 @@ describe("brand settings in the pipeline", () => {
     expect(byId[second.messageId]!.disposition).toBe("escalated");
     expect(await db.message.count({ where: { brandId: brand.id, direction: "outbound", author: "agent" } })).toBe(1);
     expect(byId[first.messageId]!.processedAt!.getTime()).toBeLessThanOrEqual(byId[second.messageId]!.processedAt!.getTime());
+  });
+});
+
+describe("the agent's reply pause", () => {
+  it("answers quick texts once, after the pause; a STOP is honoured at once and takes the waiting texts with it, in order", async () => {
+    const db = getDb();
+    const brand = await createBrand(db);
+    const shopper = await createShopper(db, brand.id);
+    process.env.AGENT_REPLY_PAUSE_MS = "20000";
+    resetEnvForTests();
+    try {
+      const question = await sendSimulatedText(db, brand.id, { from: shopper.phone, body: "do you have a waterproof rain jacket?" });
+      const stop = await sendSimulatedText(db, brand.id, { from: shopper.phone, body: "STOP" });
+      const done = await eventually(async () => {
+        const rows = await db.message.findMany({ where: { id: { in: [question.messageId, stop.messageId] } } });
+        return rows.every((m) => m.processedAt) ? rows : undefined;
+      }, 15_000);
+      const byId = Object.fromEntries(done.map((m) => [m.id, m]));
+      const [q, s] = [byId[question.messageId]!, byId[stop.messageId]!];
+      expect(s.disposition).toBe("opt_out");
+      // Well inside the 20 s pause: the STOP did not wait, and the question before it ran first.
+      expect(s.processedAt!.getTime() - s.createdAt.getTime()).toBeLessThan(20_000);
+      expect(q.processedAt!.getTime()).toBeLessThanOrEqual(s.processedAt!.getTime());
+      // The question was answered on its own (a STOP never swallows it); its reply met the opt-out at send.
+      expect(q.disposition).toBe("agent_replied");
+    } finally {
+      process.env.AGENT_REPLY_PAUSE_MS = "0";
+      resetEnvForTests();
+    }
   });
 });
 
