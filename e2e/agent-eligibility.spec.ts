@@ -38,6 +38,8 @@ async function setWhoCanChat(page: Page, mode: "Everyone" | "Only people in thes
 }
 
 test("the agent answers only the segment the marketer built", async ({ page }) => {
+  // Builds a segment, changes Settings twice and waits for the agent's reply (after its reply pause).
+  test.setTimeout(90_000);
   const name = `VIP shoppers ${Date.now()}`;
 
   // 1. Build the segment: people whose vip property is true.

@@ -67,6 +67,8 @@ export default defineConfig({
         NEXTAUTH_URL: APP_URL,
         NEXT_TELEMETRY_DISABLED: "1",
         AI_PROVIDER: "builtin",
+        // Texts wait the agent's reply pause (3 s) in the queue; the worker looks for due ones often.
+        WORKER_IDLE_POLL_SECONDS: "0.5",
       },
     },
   ],

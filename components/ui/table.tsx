@@ -12,8 +12,8 @@ export function Table({ label, className, children }: { label: string; className
   );
 }
 
-export function THead({ children }: { children: ReactNode }) {
-  return <thead className="border-b border-slate-200 bg-slate-50 text-xs font-medium text-slate-500">{children}</thead>;
+export function THead({ className, children }: { className?: string; children: ReactNode }) {
+  return <thead className={cn("border-b border-slate-200 bg-slate-50 text-xs font-medium text-slate-500", className)}>{children}</thead>;
 }
 
 export function TH({ className, ...rest }: ThHTMLAttributes<HTMLTableCellElement>) {

@@ -40,7 +40,7 @@ export async function simulateText(
         disposition: message.disposition,
         replies: replies.map((r) => ({ body: r.body, encoding: r.encoding, segments: r.segments, status: r.status })),
         conversationId: message.conversationId,
-        conversation: await conversationState(db, message.conversationId),
+        conversation: await conversationState(db, input.brandId, message.conversationId),
         events: events.map((e) => e.name),
       };
     }

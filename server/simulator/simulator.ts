@@ -31,7 +31,7 @@ export async function simulatorThread(db: Db, brandId: string, phone: string) {
   const lastInbound = [...messages].reverse().find((m) => m.direction === "inbound") ?? null;
   const lastTurn = lastInbound ? await db.agentTurn.findUnique({ where: { inboundMessageId: lastInbound.id } }) : null;
   const pending = messages.some((m) => (m.direction === "inbound" && !m.processedAt) || (m.direction === "outbound" && (m.status === "queued" || m.status === "sending")));
-  const conversation = await conversationState(db, lastInbound?.conversationId);
+  const conversation = await conversationState(db, brandId, lastInbound?.conversationId);
   return { profile, messages, lastInbound, lastTurn, pending, conversation };
 }
 

@@ -65,7 +65,7 @@ export function Sidebar({ initialOverview }: { initialOverview: Overview }) {
                   {badge !== null ? (
                     <span
                       className="rounded-full bg-escalated-soft px-1.5 text-xs font-semibold text-escalated-ink tabular-nums ring-1 ring-escalated/40 ring-inset"
-                      title={`${formatNumber(badge)} escalated ${badge === 1 ? "conversation is" : "conversations are"} waiting for a person (until a teammate closes ${badge === 1 ? "it" : "them"})`}
+                      title={`${formatNumber(badge)} ${badge === 1 ? "conversation is" : "conversations are"} waiting for a person (until a teammate replies or closes ${badge === 1 ? "it" : "them"})`}
                       data-testid="escalations-badge"
                     >
                       {formatNumber(badge)}

@@ -1,10 +1,12 @@
-/** The Conversations list's filters, as state and as URL parameters (?status=&disposition=&campaign=&from=&to=&q=). */
+/** The Conversations list's filters, as state and as URL parameters (?waiting=1&status=&disposition=&campaign=&from=&to=&q=). */
 import type { ConversationStatus, RouterInputs } from "@/components/trpc";
 import { conversationStatusLabel } from "@/components/ui/badge";
 
 export type ConversationDisposition = NonNullable<RouterInputs["conversations"]["list"]["disposition"]>;
 
 export type ListFilters = {
+  /** Only conversations waiting for a person (the "Waiting for a person" toggle, ?waiting=1). */
+  isWaitingOnly: boolean;
   status?: ConversationStatus;
   disposition?: ConversationDisposition;
   campaignId?: string;
@@ -19,10 +21,12 @@ export const STATUSES = Object.keys(conversationStatusLabel) as ConversationStat
 /** Dispositions a shopper text inside a conversation can have, in plain words. */
 export const dispositionLabel: Record<ConversationDisposition, string> = {
   agent_replied: "The agent replied",
+  combined: "Answered with the next text",
   human: "Left for a teammate",
   escalated: "Handed to a teammate",
   closed_out: "Closeout message sent",
   failed: "The agent failed",
+  not_subscribed: "Not subscribed (no reply allowed)",
 };
 export const DISPOSITIONS = Object.keys(dispositionLabel) as ConversationDisposition[];
 
@@ -42,6 +46,7 @@ export function filtersFromUrl(params: URLSearchParams): ListFilters {
   const from = params.get("from");
   const to = params.get("to");
   return {
+    isWaitingOnly: params.get("waiting") === "1",
     status: isConversationStatus(status) ? status : undefined,
     disposition: isDisposition(disposition) ? disposition : undefined,
     campaignId: params.get("campaign") || undefined,
@@ -54,6 +59,7 @@ export function filtersFromUrl(params: URLSearchParams): ListFilters {
 /** The URL parameters for these filters (null removes one). */
 export function filtersToUrl(filters: ListFilters): Record<string, string | null> {
   return {
+    waiting: filters.isWaitingOnly ? "1" : null,
     status: filters.status ?? null,
     disposition: filters.disposition ?? null,
     campaign: filters.campaignId ?? null,
@@ -63,6 +69,7 @@ export function filtersToUrl(filters: ListFilters): Record<string, string | null
   };
 }
 
+/** Filters besides the waiting toggle, which is a view of the list rather than a filter to clear. */
 export function hasActiveFilters(filters: ListFilters): boolean {
   return Boolean(filters.status || filters.disposition || filters.campaignId || filters.from || filters.to || filters.search.trim());
 }
@@ -72,4 +79,9 @@ export function dateRangeError(filters: ListFilters): string | null {
   return filters.from && filters.to && filters.from > filters.to ? "The start date is after the end date." : null;
 }
 
-export const EMPTY_FILTERS: ListFilters = { search: "" };
+export const EMPTY_FILTERS: ListFilters = { isWaitingOnly: false, search: "" };
+
+/** The filters cleared, keeping whether the list shows only conversations waiting for a person. */
+export function clearedFilters(filters: ListFilters): ListFilters {
+  return { ...EMPTY_FILTERS, isWaitingOnly: filters.isWaitingOnly };
+}

@@ -3,7 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { RouterOutputs } from "@/components/trpc";
 import { ToolCalls } from "@/components/tool-calls";
-import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Badge, StatusBadge, type BadgeTone } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { DispositionChip } from "@/components/ui/disposition-chip";
 import { formatDuration } from "@/components/ui/format";
@@ -11,6 +11,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
 
 type Thread = RouterOutputs["simulator"]["thread"];
+type ThreadConversation = NonNullable<Thread["conversation"]>;
 
 const outcomeTone: Record<string, BadgeTone> = { answered: "automating", resolved: "resolved", handoff: "escalated", failed: "failed" };
 
@@ -22,6 +23,33 @@ function Row({ label, children, testId }: { label: string; children: ReactNode; 
         {children}
       </dd>
     </div>
+  );
+}
+
+/** Where the latest text's conversation stands: its status, whether it waits for a person, and who owns it. */
+function ConversationState({ conversation }: { conversation: ThreadConversation }) {
+  return (
+    <section aria-labelledby="conversation-state-heading" data-testid="conversation-state">
+      <div className="mb-1 flex flex-wrap items-baseline justify-between gap-2">
+        <h3 id="conversation-state-heading" className="text-sm font-semibold text-slate-900">
+          Conversation
+        </h3>
+        <Link href={`/conversations/${conversation.id}`} className="rounded text-sm font-medium text-accent hover:underline" data-testid="conversation-link">
+          Open in Conversations
+        </Link>
+      </div>
+      <dl className="divide-y divide-slate-100">
+        <Row label="Status" testId="conversation-status">
+          <StatusBadge status={conversation.status} />
+        </Row>
+        <Row label="Waiting for a person" testId="conversation-waiting">
+          {conversation.waitingForPerson ? <span className="font-medium text-escalated-ink">Yes</span> : "No"}
+        </Row>
+        <Row label="Assignee" testId="conversation-assignee">
+          {conversation.assignee ?? <span className="text-slate-500">Nobody</span>}
+        </Row>
+      </dl>
+    </section>
   );
 }
 
@@ -63,14 +91,9 @@ export function LastTextPanel({ thread, isLoading }: { thread: Thread | undefine
                   </span>
                 </span>
               </Row>
-              {inbound.conversationId ? (
-                <Row label="Conversation">
-                  <Link href={`/conversations/${inbound.conversationId}`} className="font-medium text-accent hover:underline">
-                    Open in Conversations
-                  </Link>
-                </Row>
-              ) : null}
             </dl>
+
+            {thread?.conversation ? <ConversationState conversation={thread.conversation} /> : null}
 
             <section aria-labelledby="agent-turn-heading" data-testid="agent-turn">
               <h3 id="agent-turn-heading" className="mb-1 text-sm font-semibold text-slate-900">

@@ -33,7 +33,7 @@ function eventsFor(inbound: TranscriptMessage, turn: Turn | null): { text: strin
   }
   if (turn?.outcome === "resolved") events.push({ text: "Resolved by the agent", tone: "resolved" });
   if (turn?.outcome === "failed") events.push({ text: turn.failureReason ? `The agent failed · ${turn.failureReason}` : "The agent failed", tone: "failed" });
-  if (inbound.disposition === "closed_out") events.push({ text: "Closeout message sent; the conversation is closed", tone: "closed_out" });
+  if (inbound.disposition === "closed_out") events.push({ text: "Closeout message sent; the shopper's next text waits for a person", tone: "closed_out" });
   return events;
 }
 

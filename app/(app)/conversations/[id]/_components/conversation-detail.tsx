@@ -16,6 +16,7 @@ import { PhoneNumber } from "@/components/ui/phone-number";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useTimeZone } from "@/components/ui/time-zone";
+import { handoffReasonWords } from "../../_components/escalation-reason";
 import { buildTimeline } from "./build-timeline";
 import { ConversationActions } from "./conversation-actions";
 import { ReplyBox } from "./reply-box";
@@ -111,6 +112,7 @@ export function ConversationDetail({ id }: { id: string }) {
           <OwnerBadge detail={detail.data} />
           {conversation.skill ? <span className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700">{conversation.skill}</span> : null}
         </div>
+        <WaitingLine detail={detail.data} />
       </PageHeader>
 
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,1fr)_300px]">
@@ -130,17 +132,40 @@ export function ConversationDetail({ id }: { id: string }) {
   );
 }
 
+/** At the top while the shopper waits for a person: since when, and what answers them. */
+function WaitingLine({ detail }: { detail: Detail }) {
+  const since = detail.conversation.awaitingPersonSince;
+  if (!detail.waitingForPerson || !since) return null;
+  return (
+    <p
+      className="mt-3 flex flex-wrap items-center gap-x-2 gap-y-0.5 rounded-md border border-amber-200 bg-escalated-soft px-3 py-2 text-sm text-escalated-ink"
+      data-testid="waiting-banner"
+    >
+      <span className="flex items-center gap-2 font-semibold">
+        <span className="size-2 shrink-0 rounded-full bg-escalated" aria-hidden="true" />
+        <span>
+          Waiting for a person since <RelativeTime date={since} />
+        </span>
+      </span>
+      <span className="text-escalated-ink/80">{detail.replyBlockedReason ? "Nobody can reply by SMS; close it when it's handled." : "A reply from your team answers the shopper."}</span>
+    </p>
+  );
+}
+
 /** Who owns the conversation, in one badge: you, a teammate, nobody yet, or who closed it. */
 function OwnerBadge({ detail }: { detail: Detail }) {
   const c = detail.conversation;
   const isMine = c.assignee?.id === detail.viewerUserId;
   let tone: BadgeTone = "neutral";
   let text: string;
-  if (c.status === "closed") text = detail.closedBy ? `Closed by ${detail.closedBy.id === detail.viewerUserId ? "you" : detail.closedBy.name}` : "Closed";
-  else if (c.assignee) {
+  if (c.status === "closed") {
+    // Closed without a closer (a not-subscribed number's text): the status badge already says so.
+    if (!detail.closedBy) return null;
+    text = `Closed by ${detail.closedBy.id === detail.viewerUserId ? "you" : detail.closedBy.name}`;
+  } else if (c.assignee) {
     tone = "accent";
     text = isMine ? "Owned by you" : `Owned by ${c.assignee.name}`;
-  } else if (c.status === "escalated") {
+  } else if (c.status === "escalated" || detail.waitingForPerson) {
     tone = "escalated";
     text = "Nobody owns this yet";
   } else return null;
@@ -160,12 +185,14 @@ function HandoffNote({ detail }: { detail: Detail }) {
   const sentiment = ticket?.sentiment ?? conversation.sentiment;
   const reason = ticket?.reason ?? conversation.escalationReason;
   if (!summary && !reason) return null;
+  // Eligibility rules and consent are worded by the server (the texts' dispositions say the same); handoffs here.
+  const reasonWords = detail.escalationReasonText && reason === conversation.escalationReason ? detail.escalationReasonText : reason ? capitalize(handoffReasonWords(reason)) : null;
   const isDeliveredElsewhere = ticket && ticket.destination !== "inbox";
   return (
     <section aria-labelledby="handoff-heading" className="rounded-lg border border-amber-200 bg-escalated-soft px-4 py-3" data-testid="handoff-note">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="handoff-heading" className="text-sm font-semibold text-escalated-ink">
-          Handoff note
+          {ticket || summary ? "Handoff note" : "Why the agent isn't answering"}
         </h2>
         {sentiment ? (
           <span data-testid="handoff-sentiment">
@@ -176,11 +203,11 @@ function HandoffNote({ detail }: { detail: Detail }) {
         ) : null}
       </div>
       <dl className="mt-2 grid grid-cols-[6rem_minmax(0,1fr)] gap-x-3 gap-y-1.5 text-sm">
-        {reason ? (
+        {reasonWords ? (
           <>
             <dt className="text-slate-600">Reason</dt>
             <dd className="text-slate-900" data-testid="escalation-reason">
-              {reason.startsWith("rule:") ? `Escalation rule “${reason.slice(5)}”` : reason.replace(/_/g, " ")}
+              {reasonWords}
             </dd>
           </>
         ) : null}
@@ -210,6 +237,8 @@ function HandoffNote({ detail }: { detail: Detail }) {
     </section>
   );
 }
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (

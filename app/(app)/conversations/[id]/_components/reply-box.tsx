@@ -54,8 +54,10 @@ export function ReplyBox({ detail }: { detail: Detail }) {
   const attempt = useRef<{ body: string; key: string } | null>(null);
 
   const conversationId = detail.conversation.id;
-  const consent = detail.conversation.profile.smsConsent;
-  const canText = consent === "subscribed";
+  // The server says why nobody may reply (the shopper isn't subscribed); the reply box says so and stays off.
+  const blockedReason = detail.replyBlockedReason;
+  const canText = blockedReason === null;
+  const blockedId = `${id}-reply-blocked`;
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.conversations.pathKey() });
 
   const send = useMutation(
@@ -130,11 +132,9 @@ export function ReplyBox({ detail }: { detail: Detail }) {
       />
       {mode === "reply" ? (
         <TabPanel idBase={tabsId} value="reply" className="pt-3">
-          {!canText ? (
-            <p role="alert" className="mb-3 rounded-md bg-failed-soft px-3 py-2 text-sm text-failed-ink" data-testid="reply-blocked">
-              {consent === "unsubscribed"
-                ? "This shopper unsubscribed from SMS, so Parley will not text them. You can still add an internal note."
-                : "This shopper never subscribed to SMS, so Parley can't text them. You can still add an internal note."}
+          {blockedReason !== null ? (
+            <p id={blockedId} className="mb-3 rounded-md bg-failed-soft px-3 py-2 text-sm text-failed-ink" data-testid="reply-blocked">
+              {blockedReason} Nobody can reply by SMS; you can still add an internal note.
             </p>
           ) : context ? (
             <p className="mb-2 text-xs text-slate-600" data-testid="reply-context">
@@ -154,6 +154,7 @@ export function ReplyBox({ detail }: { detail: Detail }) {
               onKeyDown={(e) => onKeyDown(e, submitReply)}
               maxLength={MAX_REPLY_CHARACTERS}
               disabled={!canText}
+              aria-describedby={canText ? undefined : blockedId}
               rows={3}
               showSegments
               error={replyError ?? undefined}
