@@ -78,3 +78,40 @@ describe("the built-in model's product and FAQ skills", () => {
     expect(r.handoffReason).toBe("shopper_requested");
   });
 });
+
+describe("the built-in model on several quick texts answered as one turn", () => {
+  // Shopper texts in a row reach the model as one turn, one text per line (conversationHistory).
+  it("answers the shopping question in a burst of small talk and questions", async () => {
+    const r = await turn(ask("hey\nquick question\ndo you have a rain jacket for hiking?\nthx"));
+    expect(r.skill).toBe("product_recommendation");
+    expect(r.reply).toContain("Cascade Rain Jacket");
+  });
+
+  it("hands off when any text of the turn asks for a person", async () => {
+    const r = await turn(ask("do you have rain jackets?\nactually can I just talk to a real person"));
+    expect(r.outcome).toBe("handoff");
+  });
+
+  it("answers a help-center question split over texts without reading the greeting as the question", async () => {
+    const r = await turn(ask("hi there\nwhat's your return policy?"));
+    expect(r.skill).toBe("faq");
+    expect(r.reply).toContain("30 days");
+  });
+
+  it("answers one of five different questions well rather than all of them badly", async () => {
+    const r = await turn(ask("do you have rain jackets?\nwhat are your store hours?\ndo you ship to canada?\nhow do returns work?\nany gift cards?"));
+    expect(r.outcome).toBe("answered");
+    expect(r.reply).toContain("Cascade Rain Jacket");
+  });
+
+  it("looks up the help center with the text that asked, not the whole turn", async () => {
+    const r = await turn(ask("ok\nhow do returns work for sale items\nlol"));
+    expect(r.skill).toBe("faq");
+    expect(r.reply).toContain("30 days");
+  });
+
+  it("takes a turn of thanks only as thanks", async () => {
+    const r = await turn([{ role: "brand", text: "Order #1001 shipped." }, { role: "shopper", text: "ok great\nthank you!" }]);
+    expect(r.outcome).toBe("resolved");
+  });
+});

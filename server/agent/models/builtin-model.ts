@@ -12,7 +12,7 @@ import type {
   LanguageModelV4StreamPart,
 } from "@ai-sdk/provider";
 import type { FaqAnswer, ProductRecommendations } from "../tools";
-import { detectIntent, extractBudget, extractOrderNumber, extractProductTerms, isPlainYes } from "./builtin-intents";
+import { detectIntent, type BuiltinIntent, extractBudget, extractOrderNumber, extractProductTerms, isPlainYes } from "./builtin-intents";
 import { faqReply, lookupReply, offersTeammate, recommendationReply, replies, type ReplyContext } from "./builtin-replies";
 import { builtinWorkflowReply } from "./builtin-workflow-reply";
 
@@ -53,6 +53,23 @@ function previousReply(prompt: LanguageModelV4Prompt): string {
 }
 
 let callCounter = 0;
+/** What needs a person first, then what the agent can act on, then small talk. */
+const intentPriority: readonly BuiltinIntent[] = ["human", "sensitive", "frustrated", "injection", "order_status", "product", "faq", "thanks", "greeting", "unknown"];
+
+/**
+ * Several quick texts reach the model as one turn, a text a line. One reply can answer one thing
+ * well: the text with the most pressing intent (a request for a person first, then an order, a
+ * product, a store question), so the tools get those texts rather than the whole burst ("rain
+ * jackets?" and "under $100" together). One line: as is.
+ */
+function mostPressingText(turn: string): string {
+  const lines = turn.split("\n").map((l) => l.trim()).filter(Boolean);
+  if (lines.length <= 1) return turn;
+  const intents = lines.map((line) => detectIntent(line));
+  const top = intentPriority.find((intent) => intents.includes(intent)) ?? "unknown";
+  return lines.filter((_, i) => intents[i] === top).join(" ");
+}
+
 function toolCall(toolName: string, input: unknown): LanguageModelV4Content {
   return { type: "tool-call", toolCallId: `call_${++callCounter}`, toolName, input: JSON.stringify(input) };
 }
@@ -87,7 +104,7 @@ function decide(prompt: LanguageModelV4Prompt, ctx: ReplyContext): LanguageModel
     }
   }
   const lastUser = [...prompt].reverse().find((m) => m.role === "user");
-  const text = lastUser ? textOf(lastUser) : "";
+  const text = mostPressingText(lastUser ? textOf(lastUser) : "");
   if (isPlainYes(text) && offersTeammate(previousReply(prompt))) {
     return [toolCall("handOff", { reason: "shopper_requested", summary: `Shopper accepted a teammate after: "${previousReply(prompt).slice(0, 120)}"` })];
   }
