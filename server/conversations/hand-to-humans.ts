@@ -6,6 +6,25 @@ import { transition } from "./lifecycle";
 const HOUR = 3_600_000;
 
 /**
+ * The shopper's earliest text, after the last person's reply, that was left for people (handed off,
+ * failed, sent to people by eligibility or while people owned it); null when there is none.
+ */
+async function unansweredSince(db: Db, conversationId: string): Promise<Date | null> {
+  const lastPerson = await db.message.findFirst({ where: { conversationId, direction: "outbound", author: "human" }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
+  const first = await db.message.findFirst({
+    where: {
+      conversationId,
+      direction: "inbound",
+      OR: [{ disposition: { in: ["human", "escalated", "failed"] } }, { disposition: { startsWith: "ineligible:" } }],
+      ...(lastPerson ? { createdAt: { gt: lastPerson.createdAt } } : {}),
+    },
+    orderBy: { createdAt: "asc" },
+    select: { createdAt: true },
+  });
+  return first?.createdAt ?? null;
+}
+
+/**
  * A person takes over the conversation (a teammate takes it or replies, or a helpdesk rep replies):
  * - automating → escalated, and the Escalated event (reason "teammate_took_over") is recorded;
  * - resolved or closed → re-opened as escalated (endedAt and closedById cleared), unless the shopper has
@@ -15,7 +34,8 @@ const HOUR = 3_600_000;
  *   not the agent, even when nobody is assigned (a helpdesk rep);
  * - the assignee is set when one is given and nobody owns the conversation yet (a re-opened closed
  *   conversation belongs to whoever re-opened it, or to nobody);
- * - a reply answers the shopper (no longer waiting for a person); taking it does not (lifecycle.ts).
+ * - a reply answers the shopper (no longer waiting for a person); taking it does not, and taking a
+ *   finished one re-opens the wait for any shopper text no person answered (lifecycle.ts).
  */
 export async function handToHumans(
   db: Db,
@@ -37,7 +57,7 @@ export async function handToHumans(
   }
   const settings = await db.agentSettings.findUnique({ where: { brandId: c.brandId }, select: { conversationWindowHours: true } });
   const windowEndsAt = new Date(Math.max(c.windowEndsAt.getTime(), now.getTime() + (settings?.conversationWindowHours ?? 24) * HOUR));
-  const patch = transition(c, { type: input.action }, now);
+  const patch = transition(c, input.action === "teammate_took" ? { type: "teammate_took", unansweredSince: isEnded ? await unansweredSince(db, c.id) : null } : { type: input.action }, now);
   const isNewlyEscalated = patch.status === "escalated" && c.status !== "escalated";
   // A closed conversation is re-opened by whoever acts now; nobody else owns it any more.
   const assignment =

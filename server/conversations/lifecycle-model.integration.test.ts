@@ -150,7 +150,11 @@ describe("conversation lifecycle: every text answered or waiting for a person", 
         if (personTexts.has(t.id) && t.disposition?.startsWith("noise:")) violations.push(`"${t.body}" from a person was taken for ${t.disposition}`);
         if (t.disposition && STATED.test(t.disposition)) continue;
         // A text is left with people only where people already had the conversation.
-        if (!before.texts.has(t.id) && t.disposition === "human" && !(t.conversationId && before.withPeople.has(t.conversationId))) {
+        // (or where an earlier text of this step went to people: the agent handed off in the middle of a burst).
+        const wentToPeopleThisStep = inbound.some(
+          (e) => e.conversationId === t.conversationId && e.createdAt < t.createdAt && !before.texts.has(e.id) && /^(escalated|failed|closed_out|ineligible:)/.test(e.disposition ?? ""),
+        );
+        if (!before.texts.has(t.id) && t.disposition === "human" && !wentToPeopleThisStep && !(t.conversationId && before.withPeople.has(t.conversationId))) {
           violations.push(`"${t.body}" was left with people in a conversation nobody had (it should have gone to the agent)`);
         }
         const c = t.conversationId ? byId.get(t.conversationId) : undefined;

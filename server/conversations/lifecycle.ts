@@ -37,11 +37,11 @@ export type LifecycleConversation = Pick<Conversation, "status" | "assigneeId" |
  * brings the agent into this conversation rather than leaving the shopper waiting; the agent reads
  * the waiting texts with it, as one turn.
  */
-function isUnclaimedByPeople(c: LifecycleConversation): boolean {
+export function isUnclaimedByPeople(c: LifecycleConversation, hasPersonReplied: boolean): boolean {
   const reason = c.escalationReason ?? "";
   // An inbox keyword is the shopper asking for people: their next text stays with people.
   const isOpenedByEligibility = reason.startsWith("ineligible:") && reason !== "ineligible:inbox_keyword";
-  return c.status === "escalated" && isOpenedByEligibility && !c.assigneeId && c.awaitingPersonSince !== null;
+  return c.status === "escalated" && isOpenedByEligibility && !c.assigneeId && !hasPersonReplied && c.awaitingPersonSince !== null;
 }
 
 /** Who a shopper's text arriving now belongs to in this conversation. */
@@ -88,12 +88,18 @@ export type ShopperTextDecision =
  * The transition for a shopper's text: continue with the agent, start a new agent conversation,
  * leave it waiting for a person, or (not subscribed) keep it visible only.
  */
-export function decideShopperText(current: LifecycleConversation | null, route: TextRoute, now: Date): ShopperTextDecision {
+export function decideShopperText(
+  current: LifecycleConversation | null,
+  route: TextRoute,
+  now: Date,
+  /** Has a person written in `current`? (Only asked about a conversation eligibility opened.) */
+  hasPersonReplied = false,
+): ShopperTextDecision {
   const owner = current ? ownerOf(current, now) : "nobody";
   if (route.to === "nobody") return { type: "visible_only", isExisting: owner !== "nobody" };
   switch (owner) {
     case "people":
-      if (route.to === "agent" && current && isUnclaimedByPeople(current)) return { type: "agent_takes_over" };
+      if (route.to === "agent" && current && isUnclaimedByPeople(current, hasPersonReplied)) return { type: "agent_takes_over" };
       return { type: "waits_for_person", isExisting: true, reason: route.to === "people" ? route.reason : "human", escalatesAgent: false };
     case "agent":
       // A shopper who is no longer eligible (agent switched off, inbox keyword…) goes to people mid-conversation.
@@ -112,7 +118,8 @@ export type LifecycleEvent =
   | { type: "agent_handed_off" }
   | { type: "agent_closed_out" }
   | { type: "agent_failed" }
-  | { type: "teammate_took" }
+  /** `unansweredSince`: the shopper's earliest text no person has answered, when re-opening a finished conversation. */
+  | { type: "teammate_took"; unansweredSince?: Date | null }
   | { type: "teammate_replied" }
   | { type: "teammate_gave_back" }
   | { type: "teammate_closed" }
@@ -143,8 +150,10 @@ export function transition(c: LifecycleConversation, event: LifecycleEvent, now:
     case "agent_failed":
       return { status: "failed", awaitingPersonSince: c.awaitingPersonSince ?? now };
     case "teammate_took":
-      // The agent's own conversation, or a finished one re-opened: people own it now.
-      return c.status === "automating" || c.status === "resolved" || c.status === "closed" ? { status: "escalated" } : keepsWaiting;
+      if (c.status === "automating") return { status: "escalated" };
+      // A finished one re-opened: people own it, and a shopper text no person answered waits again.
+      if (c.status === "resolved" || c.status === "closed") return { status: "escalated", awaitingPersonSince: event.unansweredSince ?? null };
+      return keepsWaiting;
     case "teammate_replied":
       return {
         ...(c.status === "automating" || c.status === "resolved" || c.status === "closed" ? { status: "escalated" as const } : {}),

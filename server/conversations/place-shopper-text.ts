@@ -2,7 +2,7 @@ import type { Conversation, Db, Message, Profile } from "../db";
 import { emitEvent, EventName } from "../analytics";
 import { campaignForReply } from "../campaigns/campaign-for-reply";
 import { assertUnreachable } from "../errors";
-import { decideShopperText, shopperTextPatch, type ShopperTextDecision, type TextRoute } from "./lifecycle";
+import { decideShopperText, isUnclaimedByPeople, shopperTextPatch, type ShopperTextDecision, type TextRoute } from "./lifecycle";
 
 export type PlacedText = { decision: ShopperTextDecision; conversation: Conversation };
 
@@ -36,7 +36,10 @@ export async function placeShopperText(
   const { now } = input;
   const windowEndsAt = new Date(now.getTime() + input.windowHours * HOUR);
   const current = await currentConversation(db, { brandId: input.brandId, profileId: input.profile.id, now });
-  const decision = decideShopperText(current, input.route, now);
+  // Only a conversation eligibility opened can be taken over by the agent, and only if no person wrote in it.
+  const mayBeUnclaimed = current !== null && input.route.to === "agent" && isUnclaimedByPeople(current, false);
+  const hasPersonReplied = mayBeUnclaimed && (await db.message.count({ where: { conversationId: current.id, direction: "outbound", author: "human" } })) > 0;
+  const decision = decideShopperText(current, input.route, now, hasPersonReplied);
 
   const isExisting = decision.type === "agent_continues" || decision.type === "agent_takes_over" || (decision.type !== "agent_starts" && decision.isExisting);
   if (current && isExisting) {
