@@ -6,7 +6,8 @@
 import crypto from "node:crypto";
 import twilio from "twilio";
 import { expect, test, type Page } from "@playwright/test";
-import { APP_URL, DEMO_TWILIO, TWILIO_URL } from "./e2e-env";
+import { APP_URL, DEMO_TWILIO } from "./e2e-env";
+import { repliesTo } from "./shopper-helpers";
 
 const webhook = `${APP_URL}/api/twilio/inbound`;
 // Seeded demo shoppers (prisma/seed.ts): every 6th is vip; both are subscribed and used by no other spec.
@@ -23,10 +24,6 @@ async function texts(from: string, body: string) {
   expect(res.status).toBe(200);
 }
 
-async function repliesTo(phone: string): Promise<string[]> {
-  const all = (await (await fetch(`${TWILIO_URL}/__requests`)).json()) as { path: string; form: Record<string, string> }[];
-  return all.filter((r) => r.path.endsWith("/Messages.json") && r.form.To === phone).map((r) => r.form.Body!);
-}
 
 async function setWhoCanChat(page: Page, mode: "Everyone" | "Only people in these segments", segmentName?: string) {
   await page.goto("/settings");

@@ -9,8 +9,8 @@
  */
 import crypto from "node:crypto";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { TWILIO_URL } from "./e2e-env";
 import { trpcMutation, trpcQuery } from "./trpc-request";
+import { repliesTo, INBOX_MODE, CLOSEOUT_MODE, setHandoffMode } from "./shopper-helpers";
 
 type Shopper = { phone: string; digits: string };
 
@@ -43,26 +43,7 @@ async function expectSidebarBadge(page: Page, waiting: number) {
   else await expect(badge).toHaveText(`${waiting} awaiting a person`, { timeout: 15_000 });
 }
 
-async function repliesTo(phone: string): Promise<string[]> {
-  const all = (await (await fetch(`${TWILIO_URL}/__requests`)).json()) as { path: string; form: Record<string, string> }[];
-  return all.filter((r) => r.path.endsWith("/Messages.json") && r.form.To === phone).map((r) => r.form.Body!);
-}
 
-const INBOX_MODE = "Send to the Conversations inbox (a teammate replies)";
-const CLOSEOUT_MODE = "Send a closeout message";
-
-/** Sets how the agent hands off; returns the mode it had, so the test can put it back. */
-async function setHandoffMode(page: Page, label: string): Promise<string> {
-  await page.goto("/settings");
-  const wanted = page.getByLabel(label, { exact: true });
-  const previous = (await page.getByLabel(CLOSEOUT_MODE, { exact: true }).isChecked()) ? CLOSEOUT_MODE : INBOX_MODE;
-  if (!(await wanted.isChecked())) {
-    await wanted.check();
-    await page.getByRole("button", { name: "Save agent settings" }).click();
-    await expect(page.getByText("Agent settings saved")).toBeVisible();
-  }
-  return previous;
-}
 
 const INBOX_KEYWORDS = "Keywords that send a text to the inbox (optional)";
 

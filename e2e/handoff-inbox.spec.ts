@@ -6,32 +6,13 @@
  * answers the shopper's next text.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { TWILIO_URL } from "./e2e-env";
+import { repliesTo, INBOX_MODE, CLOSEOUT_MODE, setHandoffMode } from "./shopper-helpers";
 
 // A seeded, subscribed demo shopper no other spec texts.
 const SHOPPER = "+15555550121";
 const SHOPPER_DIGITS = "5550121";
 
-async function repliesTo(phone: string): Promise<string[]> {
-  const all = (await (await fetch(`${TWILIO_URL}/__requests`)).json()) as { path: string; form: Record<string, string> }[];
-  return all.filter((r) => r.path.endsWith("/Messages.json") && r.form.To === phone).map((r) => r.form.Body!);
-}
 
-const INBOX_MODE = "Send to the Conversations inbox (a teammate replies)";
-const CLOSEOUT_MODE = "Send a closeout message";
-
-/** Sets how the agent hands off; returns the mode it had, so the test can put it back. */
-async function setHandoffMode(page: Page, label: string): Promise<string> {
-  await page.goto("/settings");
-  const wanted = page.getByLabel(label, { exact: true });
-  const previous = (await page.getByLabel(CLOSEOUT_MODE, { exact: true }).isChecked()) ? CLOSEOUT_MODE : INBOX_MODE;
-  if (!(await wanted.isChecked())) {
-    await wanted.check();
-    await page.getByRole("button", { name: "Save agent settings" }).click();
-    await expect(page.getByText("Agent settings saved")).toBeVisible();
-  }
-  return previous;
-}
 
 async function textFromPhone(simulator: Page, body: string) {
   const composer = simulator.getByLabel("Message");
