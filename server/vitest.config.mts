@@ -1,7 +1,8 @@
 /**
  * Tests: unit (pure rules, colocated *.test.ts) and integration (*.integration.test.ts) against a
  * real migrated database: PGlite always, and PostgreSQL too when TEST_DATABASE_URL is set. Each
- * integration file gets a fresh database (server/testing/setup-database.ts).
+ * integration file gets a fresh database (server/testing/setup-database.ts), copied from one
+ * migrated once per run (server/testing/migrate-template-database.ts) rather than migrated again.
  */
 import path from "node:path";
 import { defineConfig } from "vitest/config";
@@ -14,6 +15,7 @@ const integration = (name: string, backend: "pglite" | "postgres") => ({
     name,
     root,
     include: ["server/**/*.integration.test.ts", "app/**/*.integration.test.ts"],
+    globalSetup: ["server/testing/migrate-template-database.ts"],
     setupFiles: ["server/testing/setup-database.ts"],
     env: { TEST_BACKEND: backend, NODE_ENV: "test" as const },
     testTimeout: 30_000,
