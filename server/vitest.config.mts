@@ -9,12 +9,38 @@ import { defineConfig } from "vitest/config";
 
 const root = path.resolve(import.meta.dirname, "..");
 const alias = { "@": root };
-const integration = (name: string, backend: "pglite" | "postgres") => ({
+type Backend = "pglite" | "postgres";
+const hasPostgres = Boolean(process.env.TEST_DATABASE_URL);
+
+/**
+ * The fuzz and fault suites test the app, not the database under it, and are the slowest files:
+ * each runs on one backend. PostgreSQL where the fault needs it (separate worker processes, a
+ * connection to cut, a claim lost with its connection) or gains from it (the consent races want
+ * truly concurrent transactions); otherwise whichever ran it faster. Without TEST_DATABASE_URL
+ * they all run on PGlite (the PostgreSQL-only ones skip themselves). A suite missing here runs on both.
+ */
+const suiteBackend: Record<string, Backend> = {
+  "server/faults/database-restart-burst.integration.test.ts": "postgres",
+  "server/faults/worker-killed-mid-send.integration.test.ts": "postgres",
+  "server/faults/job-claimed-by-dead-worker.integration.test.ts": "postgres",
+  "server/faults/twilio-send-failures.integration.test.ts": "postgres",
+  "server/faults/helpdesk-down-during-escalation.integration.test.ts": "pglite",
+  "server/faults/webhook-retry-in-flight.integration.test.ts": "pglite",
+  "server/hardening/trpc-fuzz.integration.test.ts": "postgres",
+  "server/hardening/webhook-fuzz.integration.test.ts": "pglite",
+  "server/hardening/consent-invariant.integration.test.ts": "postgres",
+  "server/hardening/secrets.integration.test.ts": "pglite",
+  "server/hardening/tenant-isolation.integration.test.ts": "pglite",
+};
+const onlyOn = (other: Backend) => Object.keys(suiteBackend).filter((file) => suiteBackend[file] === other);
+
+const integration = (name: string, backend: Backend) => ({
   resolve: { alias },
   test: {
     name,
     root,
     include: ["server/**/*.integration.test.ts", "app/**/*.integration.test.ts"],
+    exclude: ["**/node_modules/**", ...(hasPostgres ? onlyOn(backend === "pglite" ? "postgres" : "pglite") : [])],
     globalSetup: ["server/testing/migrate-template-database.ts"],
     setupFiles: ["server/testing/setup-database.ts"],
     env: { TEST_BACKEND: backend, NODE_ENV: "test" as const },
@@ -29,10 +55,16 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", root, include: ["server/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts"], exclude: ["**/*.integration.test.ts", "**/node_modules/**"], env: { NODE_ENV: "test" as const } },
+        test: {
+          name: "unit",
+          root,
+          include: ["server/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts"],
+          exclude: ["**/*.integration.test.ts", "**/node_modules/**"],
+          env: { NODE_ENV: "test" as const },
+        },
       },
       integration("integration:pglite", "pglite"),
-      ...(process.env.TEST_DATABASE_URL ? [integration("integration:postgres", "postgres")] : []),
+      ...(hasPostgres ? [integration("integration:postgres", "postgres")] : []),
     ],
   },
 });
