@@ -3,6 +3,8 @@
  * real migrated database: PGlite always, and PostgreSQL too when TEST_DATABASE_URL is set. Each
  * integration file gets a fresh database (server/testing/setup-database.ts), copied from one
  * migrated once per run (server/testing/migrate-template-database.ts) rather than migrated again.
+ * Unit files share one module graph (no per-file isolation): they are pure, and importing the
+ * same modules again for every file cost several times what their tests take.
  */
 import path from "node:path";
 import { defineConfig } from "vitest/config";
@@ -61,6 +63,8 @@ export default defineConfig({
           include: ["server/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts"],
           exclude: ["**/*.integration.test.ts", "**/node_modules/**"],
           env: { NODE_ENV: "test" as const },
+          pool: "threads",
+          isolate: false,
         },
       },
       integration("integration:pglite", "pglite"),
