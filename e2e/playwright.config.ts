@@ -31,7 +31,9 @@ export default defineConfig({
   // On two cores, two browsers against the one server: E2E_WORKERS overrides (1 runs everything in turn).
   workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
-  timeout: 30_000,
+  // A whole test's budget: its page loads and hydration, which on a busy machine (two browsers and
+  // the server on two cores) take seconds each; every wait for an outcome is still expect's 10 s.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"]] : [["list"]],
   use: {
