@@ -2,6 +2,9 @@
  * Browser tests against the production server (`npm start` = next build + next start in-process
  * with the queue worker) on a fresh embedded database, plus a Twilio-compatible server on
  * loopback so the demo brand's replies go through the real Twilio SDK.
+ * Two workers share that one server and its one seeded demo brand: the specs that change the
+ * brand's shared settings or count brand-wide totals run first, one at a time; the rest, each
+ * keeping to shoppers and names of its own, run two at a time after them.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -10,15 +13,27 @@ import { APP_PORT, APP_URL, DEMO_TWILIO, TWILIO_PORT, TWILIO_URL } from "./e2e-e
 
 
 const root = path.resolve(__dirname, "..");
+/**
+ * Specs that keep to data of their own (their own shoppers, names with a timestamp) and depend on
+ * no brand setting another spec changes: these may run beside each other. Any other spec, a new
+ * one included, runs alone (who the agent answers, how it hands off, the helpdesk, the attribution
+ * window, or totals over the whole brand) until it is shown to belong here.
+ */
+const sideBySide = ["campaigns", "profiles", "security-headers", "segments", "settings-channels", "settings", "sign-in", "simulator", "sms-workflows", "tenant-isolation", "twilio-webhook"];
+const sideBySideSpecs = new RegExp(`/(${sideBySide.join("|")})\\.spec\\.ts$`);
+const signedIn = { ...devices["Desktop Chrome"], storageState: path.join(__dirname, ".results", "demo-user.json") };
 const chromium = process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 export default defineConfig({
   testDir: ".",
   outputDir: "./.results",
   fullyParallel: false,
-  workers: 1,
+  // On two cores, two browsers against the one server: E2E_WORKERS overrides (1 runs everything in turn).
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
-  timeout: 30_000,
+  // A whole test's budget: its page loads and hydration, which on a busy machine (two browsers and
+  // the server on two cores) take seconds each; every wait for an outcome is still expect's 10 s.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"]] : [["list"]],
   use: {
@@ -33,12 +48,8 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },
-    {
-      name: "chromium",
-      testMatch: /.*\.spec\.ts/,
-      dependencies: ["setup"],
-      use: { ...devices["Desktop Chrome"], storageState: path.join(__dirname, ".results", "demo-user.json") },
-    },
+    { name: "brand-wide", testMatch: /.*\.spec\.ts/, testIgnore: sideBySideSpecs, dependencies: ["setup"], workers: 1, use: signedIn },
+    { name: "side-by-side", testMatch: sideBySideSpecs, dependencies: ["brand-wide"], use: signedIn },
   ],
   webServer: [
     {

@@ -45,7 +45,9 @@ test.beforeAll(async ({ request }) => {
   const segment = segments.find((s) => s.name === "VIP shoppers") ?? segments[0]!;
   const campaignName = `Isolation check ${Date.now()}`;
   const campaign = await trpcMutation<{ id: string }>(request, "campaigns.create", { name: campaignName, body: "Our spring sale starts now", segmentIds: [segment.id] });
+  // The seeded example, not whichever workflow sorts first: a spec running beside this one creates and deletes its own.
   const workflows = await trpcQuery<{ id: string; name: string }[]>(request, "workflows.list");
+  const workflow = workflows.find((w) => w.name === "Team and group orders (example)") ?? workflows[0]!;
   own = {
     conversationId: conversationId!,
     profileId: profiles.items[0]!.id,
@@ -54,8 +56,8 @@ test.beforeAll(async ({ request }) => {
     segmentName: segment.name,
     campaignId: campaign.id,
     campaignName,
-    workflowId: workflows[0]!.id,
-    workflowName: workflows[0]!.name,
+    workflowId: workflow.id,
+    workflowName: workflow.name,
   };
 });
 

@@ -1,19 +1,49 @@
 /**
  * Tests: unit (pure rules, colocated *.test.ts) and integration (*.integration.test.ts) against a
  * real migrated database: PGlite always, and PostgreSQL too when TEST_DATABASE_URL is set. Each
- * integration file gets a fresh database (server/testing/setup-database.ts).
+ * integration file gets a fresh database (server/testing/setup-database.ts), copied from one
+ * migrated once per run (server/testing/migrate-template-database.ts) rather than migrated again.
+ * Unit files share one module graph (no per-file isolation): they are pure, and importing the
+ * same modules again for every file cost several times what their tests take.
  */
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 const root = path.resolve(import.meta.dirname, "..");
 const alias = { "@": root };
-const integration = (name: string, backend: "pglite" | "postgres") => ({
+type Backend = "pglite" | "postgres";
+const hasPostgres = Boolean(process.env.TEST_DATABASE_URL);
+
+/**
+ * The fuzz and fault suites test the app, not the database under it, and are the slowest files:
+ * each runs on one backend. PostgreSQL where the fault needs it (separate worker processes, a
+ * connection to cut, a claim lost with its connection) or gains from it (the consent races want
+ * truly concurrent transactions); otherwise whichever ran it faster. Without TEST_DATABASE_URL
+ * they all run on PGlite (the PostgreSQL-only ones skip themselves). A suite missing here runs on both.
+ */
+const suiteBackend: Record<string, Backend> = {
+  "server/faults/database-restart-burst.integration.test.ts": "postgres",
+  "server/faults/worker-killed-mid-send.integration.test.ts": "postgres",
+  "server/faults/job-claimed-by-dead-worker.integration.test.ts": "postgres",
+  "server/faults/twilio-send-failures.integration.test.ts": "postgres",
+  "server/faults/helpdesk-down-during-escalation.integration.test.ts": "pglite",
+  "server/faults/webhook-retry-in-flight.integration.test.ts": "pglite",
+  "server/hardening/trpc-fuzz.integration.test.ts": "postgres",
+  "server/hardening/webhook-fuzz.integration.test.ts": "pglite",
+  "server/hardening/consent-invariant.integration.test.ts": "postgres",
+  "server/hardening/secrets.integration.test.ts": "pglite",
+  "server/hardening/tenant-isolation.integration.test.ts": "pglite",
+};
+const onlyOn = (other: Backend) => Object.keys(suiteBackend).filter((file) => suiteBackend[file] === other);
+
+const integration = (name: string, backend: Backend) => ({
   resolve: { alias },
   test: {
     name,
     root,
     include: ["server/**/*.integration.test.ts", "app/**/*.integration.test.ts"],
+    exclude: ["**/node_modules/**", ...(hasPostgres ? onlyOn(backend === "pglite" ? "postgres" : "pglite") : [])],
+    globalSetup: ["server/testing/migrate-template-database.ts"],
     setupFiles: ["server/testing/setup-database.ts"],
     env: { TEST_BACKEND: backend, NODE_ENV: "test" as const },
     testTimeout: 30_000,
@@ -27,10 +57,18 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", root, include: ["server/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts"], exclude: ["**/*.integration.test.ts", "**/node_modules/**"], env: { NODE_ENV: "test" as const } },
+        test: {
+          name: "unit",
+          root,
+          include: ["server/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts"],
+          exclude: ["**/*.integration.test.ts", "**/node_modules/**"],
+          env: { NODE_ENV: "test" as const },
+          pool: "threads",
+          isolate: false,
+        },
       },
       integration("integration:pglite", "pglite"),
-      ...(process.env.TEST_DATABASE_URL ? [integration("integration:postgres", "postgres")] : []),
+      ...(hasPostgres ? [integration("integration:postgres", "postgres")] : []),
     ],
   },
 });

@@ -2,7 +2,8 @@
  * Migrations without the internet: Prisma's own schema engine compiled to WebAssembly
  * (@prisma/schema-engine-wasm), driven through the same driver adapter as the app. It writes
  * Prisma's `_prisma_migrations` table, so `prisma migrate deploy` elsewhere agrees with it.
- *   applyMigrations()        apply what is pending in prisma/migrations
+ *   applyMigrations()        apply what is pending in prisma/migrations (to the app's database,
+ *                            or to the one behind a given adapter: the tests' template)
  *   writeNextMigration(name) diff migrations → schema.prisma and write the next migration.sql
  */
 import fs from "node:fs";
@@ -27,11 +28,15 @@ type Engine = {
   free(): void;
 };
 
-let wasmReady: Promise<{ SchemaEngine: { new: (...args: unknown[]) => Promise<Engine> } }> | undefined;
+type WasmEngine = { SchemaEngine: { new: (...args: unknown[]) => Promise<Engine> } };
+// One instance per process, kept on globalThis: the glue module (schema_engine_bg.js) is imported
+// natively, so every copy of this module shares it, and instantiating the wasm a second time would
+// swap the memory under the first instance's live objects (seen as a garbled Rust panic).
+const holder = ((globalThis as Record<string, unknown>).__parleySchemaEngine ??= {}) as { ready?: Promise<WasmEngine> };
 
 /** Instantiates the wasm module by hand: importing schema_engine.js needs Node's wasm-modules flag. */
-function loadWasmEngine() {
-  wasmReady ??= (async () => {
+function loadWasmEngine(): Promise<WasmEngine> {
+  holder.ready ??= (async () => {
     const require = createRequire(path.join(process.cwd(), "package.json"));
     const pkgDir = path.dirname(require.resolve("@prisma/schema-engine-wasm"));
     const bg = await import(pathToFileURL(path.join(pkgDir, "schema_engine_bg.js")).href);
@@ -41,7 +46,7 @@ function loadWasmEngine() {
     (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
     return bg;
   })();
-  return wasmReady;
+  return holder.ready;
 }
 
 function migrationList() {
@@ -72,13 +77,15 @@ function migrationList() {
   };
 }
 
-async function withEngine<T>(fn: (engine: Engine) => Promise<T>, target: "configured" | "scratch" = "configured"): Promise<T> {
+type Target = "configured" | "scratch" | ReturnType<typeof adapterFactory>;
+
+async function withEngine<T>(fn: (engine: Engine) => Promise<T>, target: Target = "configured"): Promise<T> {
   const { SchemaEngine } = await loadWasmEngine();
   const logs: string[] = [];
   // Diffs run on a scratch in-memory PGlite: they need no real database, and the engine's shadow
   // database for PostgreSQL would need a second connection we do not want to require.
   const scratch = target === "scratch" ? new PGlite() : undefined;
-  const adapter = scratch ? new PrismaPGlite(scratch) : adapterFactory();
+  const adapter = scratch ? new PrismaPGlite(scratch) : target === "configured" ? adapterFactory() : target;
   const factory = bindMigrationAwareSqlAdapterFactory(adapter as unknown as SqlMigrationAwareDriverAdapterFactory);
   const engine = await SchemaEngine.new(
     { datamodels: [["schema.prisma", fs.readFileSync(schemaPath, "utf8")]] },
@@ -94,11 +101,11 @@ async function withEngine<T>(fn: (engine: Engine) => Promise<T>, target: "config
 }
 
 /** Applies every pending migration; returns the names applied (none when up to date). */
-export async function applyMigrations(): Promise<string[]> {
+export async function applyMigrations(adapter?: ReturnType<typeof adapterFactory>): Promise<string[]> {
   return withEngine(async (engine) => {
     const result = await engine.applyMigrations({ migrationsList: migrationList(), filters });
     return result.appliedMigrationNames;
-  });
+  }, adapter);
 }
 
 /** The SQL that takes the committed migrations to the current schema.prisma. */

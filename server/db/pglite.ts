@@ -49,8 +49,11 @@ export function isMemoryDir(dataDir: string): boolean {
   return dataDir.startsWith("memory://");
 }
 
-/** The process's embedded database, opened on first use. */
-export function openPglite(dataDir: string): PGlite {
+/**
+ * The process's embedded database, opened on first use. `loadDataDir` starts a new one from a
+ * dump (PGlite's dumpDataDir) instead of an empty cluster: the tests' migrated snapshot.
+ */
+export function openPglite(dataDir: string, opts: { loadDataDir?: Blob } = {}): PGlite {
   if (holder.pglite) {
     if (holder.dataDir !== dataDir) {
       throw new Error(`PGlite already open at ${holder.dataDir}; cannot also open ${dataDir}`);
@@ -61,7 +64,7 @@ export function openPglite(dataDir: string): PGlite {
     holder.lockPath = takeLock(dataDir);
     fs.mkdirSync(dataDir, { recursive: true });
   }
-  holder.pglite = new PGlite(isMemoryDir(dataDir) ? undefined : dataDir);
+  holder.pglite = new PGlite({ dataDir: isMemoryDir(dataDir) ? undefined : dataDir, loadDataDir: opts.loadDataDir });
   holder.dataDir = dataDir;
   return holder.pglite;
 }

@@ -125,6 +125,8 @@ describe.skipIf(!isPostgres)("a worker killed mid-send (separate worker processe
     expect(loopback.creates()[0]!.form).toMatchObject({ To: fixture.shopperPhone, From: fixture.brandNumber, Body: reply.body });
     expect(await db.message.count({ where: { inReplyToId: received.messageId, direction: "outbound" } })).toBe(1);
     expect(await db.agentTurn.count({ where: { inboundMessageId: received.messageId } })).toBe(1);
+    // markSent records the sid, then the event: the worker may still be between the two.
+    await eventually(async () => (await db.event.count({ where: { brandId: fixture.brandId, name: "Sent SMS" } })) > 0);
     expect(await db.event.count({ where: { brandId: fixture.brandId, name: "Sent SMS" } })).toBe(1);
 
     healthy.child.kill("SIGTERM");

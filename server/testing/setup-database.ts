@@ -1,34 +1,32 @@
 /**
- * Per test file: a fresh, migrated database. PGlite in memory, or (TEST_BACKEND=postgres) a new
- * database created on TEST_DATABASE_URL's server and dropped afterwards.
+ * Per test file: a fresh database, copied from the one migrated once per run
+ * (server/testing/migrate-template-database.ts). PGlite in memory, started from the migrated
+ * snapshot; or (TEST_BACKEND=postgres) a new database created from the migrated template on
+ * TEST_DATABASE_URL's server and dropped afterwards.
  */
 import crypto from "node:crypto";
-import { afterAll } from "vitest";
-import pg from "pg";
+import fs from "node:fs";
+import { afterAll, inject } from "vitest";
+import { withClient } from "../bench/bench-data";
+import { databaseUrl } from "./migrate-template-database";
 
 const backend = process.env.TEST_BACKEND ?? "pglite";
+const migrated = inject("migratedDatabase");
 let dropDatabase: (() => Promise<void>) | undefined;
 
 if (backend === "postgres") {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error("TEST_BACKEND=postgres needs TEST_DATABASE_URL");
   const name = `parley_test_${crypto.randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  process.env.DATABASE_URL = url.toString();
-  dropDatabase = async () => {
-    const c = new pg.Client({ connectionString: adminUrl });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await c.end();
-  };
+  await withClient(adminUrl, (c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${migrated}`));
+  process.env.DATABASE_URL = databaseUrl(adminUrl, name);
+  dropDatabase = () => withClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined);
 } else {
   delete process.env.DATABASE_URL;
   process.env.PGLITE_DATA_DIR = "memory://";
+  // Opened here from the snapshot; the app's getDb() then finds it already open.
+  const { openPglite } = await import("../db/pglite");
+  openPglite("memory://", { loadDataDir: new Blob([fs.readFileSync(migrated)]) });
 }
 process.env.WORKER_MODE = "embedded";
 process.env.AGENT_TIMEOUT_MS ??= "5000";
@@ -37,8 +35,6 @@ process.env.AGENT_REPLY_PAUSE_MS ??= "0";
 
 const { resetEnvForTests } = await import("../env");
 resetEnvForTests();
-const { applyMigrations } = await import("../db/migrate");
-await applyMigrations();
 
 afterAll(async () => {
   const { stopWorker } = await import("../jobs");
