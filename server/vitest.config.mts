@@ -33,6 +33,8 @@ const suiteBackend: Record<string, Backend> = {
   "server/hardening/consent-invariant.integration.test.ts": "postgres",
   "server/hardening/secrets.integration.test.ts": "pglite",
   "server/hardening/tenant-isolation.integration.test.ts": "pglite",
+  // The lifecycle's model-based run: random steps with the worker running, like the consent races.
+  "server/conversations/lifecycle-model.integration.test.ts": "postgres",
 };
 const onlyOn = (other: Backend) => Object.keys(suiteBackend).filter((file) => suiteBackend[file] === other);
 
