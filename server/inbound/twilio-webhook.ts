@@ -63,33 +63,60 @@ async function brandByNumber(db: Db, smsNumber: string, isFresh: boolean): Promi
   return { brand, isCached: false };
 }
 
+/**
+ * Every reason a webhook can't be verified gets this one answer: telling an unsigned caller "no
+ * brand uses that number" or "this brand has no credentials" would let anyone map a brand's numbers
+ * and find the ones whose webhooks nobody checks. The reason goes to the server log instead.
+ */
+export const WEBHOOK_NOT_VERIFIED =
+  "This webhook's signature could not be verified. If it came from your Twilio number, check PUBLIC_URL and the number's Twilio credentials in Settings → Channels.";
+
+class UnverifiedWebhook extends AppError {
+  constructor(reason: string) {
+    super("FORBIDDEN", { message: `Twilio webhook not verified: ${reason}`, userMessage: WEBHOOK_NOT_VERIFIED });
+  }
+}
+
+const lastLoggedAt = new Map<string, number>();
+/** The operator's view of a refused webhook: once a minute per reason, never a secret. */
+function logUnverified(error: UnverifiedWebhook): void {
+  const now = Date.now();
+  if ((lastLoggedAt.get(error.message) ?? 0) > now - 60_000) return;
+  if (lastLoggedAt.size > 1000) lastLoggedAt.clear();
+  lastLoggedAt.set(error.message, now);
+  console.warn(`[webhook] ${error.message}`);
+}
+
 /** Checks X-Twilio-Signature with the brand's auth token against the URL Twilio was given. */
 async function verifiedBrand(db: Db, brandNumber: string | undefined, req: TwilioWebhookRequest): Promise<Brand> {
-  if (!brandNumber) throw new AppError("NOT_FOUND", { userMessage: "No brand uses the number (none)." });
-  const cached = await brandByNumber(db, brandNumber, false);
   try {
-    return verifyWith(cached.brand, brandNumber, req);
+    if (!brandNumber) throw new UnverifiedWebhook("the webhook names no number");
+    const cached = await brandByNumber(db, brandNumber, false);
+    try {
+      return verifyWith(cached.brand, brandNumber, req);
+    } catch (error) {
+      if (!cached.isCached) throw error;
+      return verifyWith((await brandByNumber(db, brandNumber, true)).brand, brandNumber, req);
+    }
   } catch (error) {
-    if (!cached.isCached) throw error;
-    return verifyWith((await brandByNumber(db, brandNumber, true)).brand, brandNumber, req);
+    if (error instanceof UnverifiedWebhook) logUnverified(error);
+    throw error;
   }
 }
 
 function verifyWith(brand: Brand | null, brandNumber: string, req: TwilioWebhookRequest): Brand {
-  if (!brand) throw new AppError("NOT_FOUND", { userMessage: `No brand uses the number ${brandNumber}.` });
+  if (!brand) throw new UnverifiedWebhook(`no brand uses the number ${brandNumber}`);
   let credentials;
   try {
     credentials = twilioCredentialsOf(brand);
   } catch (error) {
     if (!(error instanceof SecretBoxError)) throw error;
-    throw new AppError("FORBIDDEN", { userMessage: `This brand's Twilio auth token cannot be read, so its webhooks cannot be verified. ${error.message}` });
+    throw new UnverifiedWebhook(`the Twilio auth token of ${brandNumber} cannot be read (${error.message})`);
   }
-  if (!credentials) {
-    throw new AppError("FORBIDDEN", { userMessage: "This brand has no Twilio credentials, so its webhooks cannot be verified." });
-  }
+  if (!credentials) throw new UnverifiedWebhook(`${brandNumber} has no Twilio credentials`);
   // validateRequest wants repeated keys as arrays; it sorts and concatenates every value.
   if (!req.signature || !twilio.validateRequest(credentials.authToken, req.signature, req.url, req.params)) {
-    throw new AppError("FORBIDDEN", { userMessage: "Invalid X-Twilio-Signature: check PUBLIC_URL and the brand's auth token." });
+    throw new UnverifiedWebhook(`${req.signature ? "wrong" : "missing"} X-Twilio-Signature for ${brandNumber} (is PUBLIC_URL the address Twilio calls?)`);
   }
   return brand;
 }

@@ -111,10 +111,26 @@ describe("POST /api/twilio/inbound", () => {
     expect((await res.json()).message).toContain("MessageSid");
   });
 
-  it("answers 404 for a number no brand uses", async () => {
-    const params = { ...inboundParams(messageSid(), "hello"), To: "+15559999999" };
-    const res = await POST(signedTwilioRequest(webhookUrl(), creds.authToken, params));
-    expect(res.status).toBe(404);
+  it("answers an unsigned or unverifiable request the same for every number, so nobody can map a brand's numbers", async () => {
+    // A brand whose number has no Twilio credentials: its webhooks can't be verified.
+    await createBrand(getDb(), { smsNumber: "+15550003333" });
+    const unsigned = (to: string) =>
+      POST(new Request(webhookUrl(), {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ ...inboundParams(messageSid(), "hello"), To: to }).toString(),
+      }));
+    const answers = await Promise.all(
+      [
+        unsigned(brandNumber), // a brand's number, credentials set
+        unsigned("+15550003333"), // a brand's number, no credentials
+        unsigned("+15559999999"), // nobody's number
+        POST(signedTwilioRequest(webhookUrl(), creds.authToken, { ...inboundParams(messageSid(), "hello"), To: "+15559999999" })),
+        POST(signedTwilioRequest(webhookUrl(), creds.authToken, { ...inboundParams(messageSid(), "hello"), To: "+15550003333" })),
+      ].map(async (res) => ({ status: (await res).status, body: await (await res).text() })),
+    );
+    expect(answers[0]).toEqual({ status: 403, body: expect.stringMatching(/signature could not be verified/) });
+    for (const answer of answers) expect(answer).toEqual(answers[0]);
   });
 
   it("refuses a body that is not a form", async () => {
