@@ -29,6 +29,18 @@ export const envSchema = z.object({
   PGLITE_DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default(".data/pglite")),
   PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
   HOSTNAME: z.preprocess(emptyAsUndefined, z.string().default("0.0.0.0")),
+  /**
+   * How many proxies of this deployment stand in front of Parley (a load balancer, a CDN): that many
+   * X-Forwarded-For hops are believed when deciding a request's address for rate limits. 0 (the
+   * default): the socket's peer, whatever the headers say. "true" means 1, "false" 0.
+   */
+  TRUST_PROXY: z.preprocess(
+    (v) => {
+      const t = typeof v === "string" ? v.trim().toLowerCase() : v;
+      return t === "" || t === undefined || t === "false" || t === "off" ? 0 : t === "true" || t === "on" ? 1 : t;
+    },
+    z.coerce.number({ message: "must be the number of proxies in front of Parley (0, 1, 2…), true or false" }).int("must be a whole number of proxies").min(0).max(10),
+  ),
   /** The address Twilio and browsers use to reach this app; Twilio signatures are checked against it. */
   PUBLIC_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
   /** Signs session cookies. Unset: a random one is generated and kept in the data directory. */

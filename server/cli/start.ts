@@ -9,6 +9,7 @@ import { closeDb, databaseKind, getDb } from "../db";
 import { applyMigrations } from "../db/migrate";
 import { defaultNextAuthUrl, env, publicUrl } from "../env";
 import { startWorker, stopWorker } from "../jobs";
+import { withClientAddress } from "../security";
 import { DEMO, demoPasswordForLogs, demoTwilio, seedDemo } from "../../prisma/seed";
 import { buildIfNeeded } from "./build-if-needed";
 
@@ -24,7 +25,8 @@ async function main() {
   const app = next({ dev: false, dir: process.cwd(), hostname: e.HOSTNAME, port: e.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = http.createServer((req, res) => void handle(req, res));
+  // Rate limits count per address: decide each request's address once, before Next sees it.
+  const server = http.createServer(withClientAddress(e.TRUST_PROXY, (req, res) => void handle(req, res)));
   await new Promise<void>((resolve) => server.listen(e.PORT, e.HOSTNAME, resolve));
   if (e.WORKER_MODE === "embedded") await startWorker();
 
