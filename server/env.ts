@@ -47,7 +47,7 @@ export const envSchema = z.object({
   NEXTAUTH_SECRET: optionalString,
   /**
    * Encrypts secrets at rest (brands' Twilio auth tokens): 32 bytes as 64 hex characters or base64.
-   * Unset: a random key is generated once and kept in .data/encryption-key.
+   * Unset: a random key is generated once and kept in KEYS_DIR/encryption-key.
    */
   ENCRYPTION_KEY: z.preprocess(
     emptyAsUndefined,
@@ -55,6 +55,13 @@ export const envSchema = z.object({
       .string()
       .refine(isEncryptionKeyText, "must be 32 bytes: 64 hex characters, or base64 (openssl rand -base64 32)")
       .optional(),
+  ),
+  /** Where generated keys (encryption key, session secret) are kept when not given above; 0700, files 0600. */
+  KEYS_DIR: z.preprocess(emptyAsUndefined, z.string().default(".data")),
+  /** true: keys kept beside the embedded database is intended (a demo); silences the warning at start. */
+  KEYS_BESIDE_DATA: z.preprocess(
+    (v) => (typeof v === "string" ? v.trim().toLowerCase() : v),
+    z.enum(["", "true", "false", "1", "0"], { message: "must be true or false" }).optional().transform((v) => v === "true" || v === "1"),
   ),
   /** Base URL of Twilio's REST API. Tests and local development point it at a loopback server. */
   TWILIO_API_BASE_URL: z.preprocess(emptyAsUndefined, z.url().default("https://api.twilio.com")),

@@ -1,25 +1,25 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
-import path from "node:path";
 import { env } from "../env";
+import { keyFilePath, PRIVATE_FILE_MODE, tightenKeyFile } from "../security/key-files";
 
 let cached: string | undefined;
 
 /**
- * NEXTAUTH_SECRET, or a random secret generated once and kept beside the embedded database,
+ * NEXTAUTH_SECRET, or a random secret generated once and kept in KEYS_DIR (default .data),
  * so `npm start` needs no configuration and sessions survive restarts.
  */
 export function authSecret(): string {
   if (cached) return cached;
   const e = env();
   if (e.NEXTAUTH_SECRET) return (cached = e.NEXTAUTH_SECRET);
-  const file = path.resolve(".data", "auth-secret");
+  const file = keyFilePath("auth-secret");
+  tightenKeyFile(file);
   try {
     cached = fs.readFileSync(file, "utf8").trim();
   } catch {
     cached = crypto.randomBytes(32).toString("base64url");
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, cached, { mode: 0o600 });
+    fs.writeFileSync(file, cached, { mode: PRIVATE_FILE_MODE });
   }
   return cached;
 }

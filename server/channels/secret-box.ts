@@ -1,7 +1,7 @@
 /**
  * Secrets at rest (a brand's Twilio auth token): AES-256-GCM, stored as
  * "enc:v1:<iv>:<tag>:<ciphertext>" in base64. The key is ENCRYPTION_KEY, or when unset a random
- * key generated once and kept beside the embedded database (.data/encryption-key), so `npm start`
+ * key generated once and kept in KEYS_DIR/encryption-key (default .data), so `npm start`
  * needs no configuration. A value without the prefix is a row written before encryption and is
  * returned as it is.
  */
@@ -9,6 +9,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { env } from "../env";
+import { ensurePrivateDirectory, keyFilePath, tightenKeyFile } from "../security/key-files";
 
 const PREFIX = "enc:v1:";
 const ALGORITHM = "aes-256-gcm";
@@ -35,7 +36,7 @@ export function parseEncryptionKey(text: string): Buffer | null {
 
 let cachedKey: Buffer | undefined;
 
-/** The process's key: ENCRYPTION_KEY, or the generated one kept in .data/encryption-key. */
+/** The process's key: ENCRYPTION_KEY, or the generated one kept in KEYS_DIR/encryption-key (default .data). */
 export function encryptionKey(): Buffer {
   if (cachedKey) return cachedKey;
   const configured = env().ENCRYPTION_KEY;
@@ -45,7 +46,7 @@ export function encryptionKey(): Buffer {
     if (!key) throw new SecretBoxError("ENCRYPTION_KEY must be 32 bytes: 64 hex characters or base64 (openssl rand -base64 32).");
     return (cachedKey = key);
   }
-  return (cachedKey = loadOrCreateKeyFile(path.resolve(".data", "encryption-key")));
+  return (cachedKey = loadOrCreateKeyFile(keyFilePath("encryption-key")));
 }
 
 /** Forgets the cached key (tests that change ENCRYPTION_KEY). */
@@ -58,9 +59,10 @@ export function resetEncryptionKeyForTests(): void {
  * place, so two processes starting together (the seed and the server, parallel tests) agree on one key.
  */
 export function loadOrCreateKeyFile(file: string): Buffer {
+  tightenKeyFile(file);
   const existing = readKeyFile(file);
   if (existing) return existing;
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  ensurePrivateDirectory(path.dirname(file));
   const temp = `${file}.${process.pid}.${crypto.randomBytes(4).toString("hex")}`;
   fs.writeFileSync(temp, crypto.randomBytes(KEY_BYTES).toString("base64"), { mode: 0o600 });
   try {

@@ -10,12 +10,15 @@ import { applyMigrations } from "../db/migrate";
 import { defaultNextAuthUrl, env, publicUrl } from "../env";
 import { startWorker, stopWorker } from "../jobs";
 import { withClientAddress } from "../security";
+import { keysBesideDataWarning } from "../security/key-files";
 import { DEMO, demoPasswordForLogs, demoTwilio, seedDemo } from "../../prisma/seed";
 import { buildIfNeeded } from "./build-if-needed";
 
 async function main() {
   const e = env();
   defaultNextAuthUrl();
+  const keysWarning = keysBesideDataWarning(e);
+  if (keysWarning) console.warn(keysWarning);
   if (!process.argv.includes("--no-build")) buildIfNeeded();
   const applied = await applyMigrations();
   console.log(`Database: ${databaseKind() === "pglite" ? `embedded PGlite at ${e.PGLITE_DATA_DIR}` : "PostgreSQL (DATABASE_URL)"}; ${applied.length} migration(s) applied.`);

@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { ensurePrivateDirectory } from "../security/key-files";
 
 type Holder = { pglite?: PGlite; dataDir?: string; lockPath?: string };
 const holder = ((globalThis as Record<string, unknown>).__parleyPglite ??= {}) as Holder;
@@ -62,7 +63,8 @@ export function openPglite(dataDir: string, opts: { loadDataDir?: Blob } = {}): 
   }
   if (!isMemoryDir(dataDir)) {
     holder.lockPath = takeLock(dataDir);
-    fs.mkdirSync(dataDir, { recursive: true });
+    // The database's files are the brand's data: this user only (PGlite creates them 0666).
+    ensurePrivateDirectory(dataDir);
   }
   holder.pglite = new PGlite({ dataDir: isMemoryDir(dataDir) ? undefined : dataDir, loadDataDir: opts.loadDataDir });
   holder.dataDir = dataDir;
