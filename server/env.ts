@@ -128,11 +128,6 @@ export const envSchema = z.object({
   /** Optional Twilio credentials for the seeded demo brand (otherwise it uses the built-in simulator transport). */
   DEMO_TWILIO_ACCOUNT_SID: z.preprocess(emptyAsUndefined, z.string().regex(/^AC[0-9a-fA-F]{32}$/, "must be AC followed by 32 hex digits").optional()),
   DEMO_TWILIO_AUTH_TOKEN: optionalString,
-  /**
-   * Verifies Shopify webhooks (orders/create → Placed Order): the app's webhook signing secret, one per
-   * Shopify app, as Shopify signs every shop's webhooks with it. Unset: Shopify webhooks are refused (503).
-   */
-  SHOPIFY_WEBHOOK_SECRET: optionalString,
   /** Password given to the seeded demo user. */
   DEMO_PASSWORD: z.preprocess(emptyAsUndefined, z.string().min(8).default("parley-demo")),
 });

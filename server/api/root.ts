@@ -1,6 +1,7 @@
 import { brandRouter } from "./routers/brand";
 import { campaignsRouter } from "./routers/campaigns";
 import { channelsRouter } from "./routers/channels";
+import { commerceRouter } from "./routers/commerce";
 import { conversationsRouter } from "./routers/conversations";
 import { helpdeskRouter } from "./routers/helpdesk";
 import { performanceRouter } from "./routers/performance";
@@ -15,6 +16,7 @@ export const appRouter = createTRPCRouter({
   brand: brandRouter,
   campaigns: campaignsRouter,
   channels: channelsRouter,
+  commerce: commerceRouter,
   conversations: conversationsRouter,
   helpdesk: helpdeskRouter,
   performance: performanceRouter,

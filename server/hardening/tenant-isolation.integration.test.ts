@@ -73,6 +73,9 @@ const calls: Record<string, Call[]> = {
   // Claiming Bravo's number would route Bravo's shoppers to Alpha.
   "channels.update": [{ input: () => ({ smsNumber: bravoNumber, accountSid: `AC${"1".repeat(32)}`, authToken: "a".repeat(32) }), echoes: () => [bravoNumber] }],
   "channels.sendTest": [{ input: (x) => ({ to: x.otherPhone }), echoes: (x) => [x.otherPhone] }],
+  "commerce.get": [none],
+  // Alpha names Bravo's shop: the token is required again, and nothing of Bravo's is read.
+  "commerce.update": [{ input: () => ({ platform: "shopify", shopDomain: "bravo-shop.myshopify.com", accessToken: "", webhookSecret: "" }) }],
 
   "conversations.list": [{ input: (x) => ({ campaignId: x.ids.campaignId }) }, { input: () => ({ search: "Bravo" }), echoes: () => ["Bravo"] }, { input: (x) => ({ cursor: x.ids.conversationId }) }],
   "conversations.get": [{ input: (x) => ({ id: x.ids.conversationId }) }, { input: (x) => ({ id: x.ids.handedConversationId }) }],

@@ -15,6 +15,7 @@ import { POST as shopifyPOST } from "@/app/api/shopify/orders-create/route";
 import { POST as inboundPOST } from "@/app/api/twilio/inbound/route";
 import { POST as statusPOST } from "@/app/api/twilio/status/route";
 import { POST as apiPOST } from "@/app/api/v1/conversations/[id]/messages/route";
+import { encryptSecret } from "../channels/secret-box";
 import { getDb } from "../db";
 import { publicUrl, resetEnvForTests } from "../env";
 import { frontSignature, generateApiKey, updateHelpdeskSettings } from "../helpdesk";
@@ -41,7 +42,9 @@ async function setUpBrand(name: string, shop: string): Promise<Brand> {
   const db = getDb();
   const creds = twilioCredentials();
   const brand = await createBrand(db, { name, twilio: creds });
-  await db.brand.update({ where: { id: brand.id }, data: { commercePlatform: "shopify", shopifyDomain: shop } });
+  // Each brand's shop signs with its own secret; alpha's is the one the fuzzer signs with.
+  const webhookSecret = name === "alpha" ? shopifySecret : `${shopifySecret}-${name}`;
+  await db.brand.update({ where: { id: brand.id }, data: { commercePlatform: "shopify", shopifyDomain: shop, shopifyWebhookSecret: encryptSecret(webhookSecret) } });
   const shopper = await createShopper(db, brand.id);
   const conversation = await db.conversation.create({ data: { brandId: brand.id, profileId: shopper.id, windowEndsAt: new Date(Date.now() + 86_400_000), status: "escalated" } });
   const outboundSid = messageSid();
@@ -61,7 +64,6 @@ async function setUpBrand(name: string, shop: string): Promise<Brand> {
 beforeAll(async () => {
   // No worker: a stored text stays queued, so only the request itself can change row counts.
   process.env.WORKER_MODE = "off";
-  process.env.SHOPIFY_WEBHOOK_SECRET = shopifySecret;
   process.env.TWILIO_API_BASE_URL = "http://127.0.0.1:9";
   resetEnvForTests();
   // Front's API on loopback: an event without text makes Parley read the message there (unknown ids → 404).
@@ -72,7 +74,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await front.close();
-  delete process.env.SHOPIFY_WEBHOOK_SECRET;
   delete process.env.TWILIO_API_BASE_URL;
   process.env.WORKER_MODE = "embedded";
   resetEnvForTests();

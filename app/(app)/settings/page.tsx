@@ -3,6 +3,7 @@ import { PageHeader } from "@/components/page-header";
 import { AgentSettingsSection } from "./_components/agent-settings";
 import { AttributionSection } from "./_components/attribution-section";
 import { ChannelsSection } from "./_components/channels-section";
+import { CommerceSection } from "./_components/commerce-section";
 import { ComplianceTextsSection } from "./_components/compliance-texts";
 import { EligibilitySection } from "./_components/eligibility-section";
 import { HelpdeskSection } from "./_components/helpdesk-section";
@@ -19,7 +20,7 @@ export default function SettingsPage() {
     <>
       <PageHeader
         title="Settings"
-        description="How Parley talks to your shoppers: the customer agent, marketing, compliance, keyword automations, your SMS channel and brand eligibility, with a history of every change."
+        description="How Parley talks to your shoppers: the customer agent, marketing, compliance, keyword automations, your SMS channel, your store and brand eligibility, with a history of every change."
       />
       <div className="flex flex-col gap-10">
         <AgentSettingsSection />
@@ -31,6 +32,7 @@ export default function SettingsPage() {
         <QuietHoursSection />
         <KeywordAutomationsSection />
         <ChannelsSection />
+        <CommerceSection />
         <RestrictedGoodsSection />
         <SettingsHistorySection />
       </div>

@@ -1,14 +1,18 @@
 /**
  * Shopify's orders/create webhook → one Placed Order event. Shopify signs the raw request body
- * with the app's webhook secret (HMAC-SHA256, base64, in X-Shopify-Hmac-Sha256); one secret per
- * app, so Parley keeps it in SHOPIFY_WEBHOOK_SECRET. The shop is named in X-Shopify-Shop-Domain
- * and matched to Brand.shopifyDomain. Shopify retries a webhook until it gets a 2xx and may send
+ * with the shop's webhook secret (HMAC-SHA256, base64, in X-Shopify-Hmac-Sha256); each brand saves
+ * its own in Settings → Commerce (Brand.shopifyWebhookSecret, encrypted). The order belongs to the
+ * brand whose secret verifies the body: X-Shopify-Shop-Domain is not signed, so it only decides
+ * which brand's secret is tried first. Shopify retries a webhook until it gets a 2xx and may send
  * the same one twice: the order's dedupeKey (order:<number>) records it once.
  */
 import crypto from "node:crypto";
 import { z } from "zod";
 import type { Db } from "../../db";
+import { decryptSecret, SecretBoxError } from "../../channels/secret-box";
 import { AppError } from "../../errors";
+import { findUnstorableText } from "../../http";
+import { normalizeShopDomain } from "../../commerce/shopify/shop-domain";
 import { normalizePhone } from "../../sms";
 import { parseMoneyToCents } from "./read-order-csv";
 import { normalizeOrderNumber, recordPlacedOrder } from "./record-placed-order";
@@ -42,9 +46,10 @@ export type ShopifyOrderWebhookResult =
   | { type: "duplicate"; brandId: string; orderNumber: string }
   /** Signed correctly, but for a topic this endpoint doesn't handle: acknowledged, nothing stored. */
   | { type: "ignored_topic"; topic: string }
-  /** Signed correctly, but no brand is connected to this shop. */
-  | { type: "unknown_shop"; shopDomain: string }
-  /** SHOPIFY_WEBHOOK_SECRET is not set: nothing can be verified, so nothing is accepted. */
+  /**
+   * No secret verifies it, but the shop it names is connected to a brand that hasn't saved its
+   * webhook secret yet: refused so that Shopify retries (48 hours) until the secret is saved.
+   */
   | { type: "not_configured" };
 
 /** Constant-time check of Shopify's signature over the exact bytes received. */
@@ -55,25 +60,45 @@ export function isValidShopifyHmac(rawBody: Uint8Array, hmacHeader: string | nul
   return given.length === expected.length && crypto.timingSafeEqual(given, expected);
 }
 
-/** "https://My-Shop.myshopify.com/" → "my-shop.myshopify.com"; a loopback base URL keeps its port. */
-export function normalizeShopDomain(value: string): string {
-  const text = value.trim().toLowerCase();
+/**
+ * The brand whose webhook secret verifies the body, or null. The brand the unsigned shop header
+ * names is tried first (the usual case costs one HMAC); every other brand with a secret after it.
+ */
+async function brandOfSignature(db: Db, request: ShopifyOrderWebhook): Promise<{ id: string } | null> {
+  if (!request.hmac) return null;
+  const host = request.shopDomain ? normalizeShopDomain(request.shopDomain) : "";
+  const brands = await db.brand.findMany({
+    where: { shopifyWebhookSecret: { not: null } },
+    select: { id: true, shopifyDomain: true, shopifyWebhookSecret: true },
+    orderBy: { createdAt: "asc" },
+  });
+  const named = (b: (typeof brands)[number]) => Boolean(host && b.shopifyDomain && normalizeShopDomain(b.shopifyDomain) === host);
+  for (const brand of [...brands.filter(named), ...brands.filter((b) => !named(b))]) {
+    const secret = readWebhookSecret(brand.shopifyWebhookSecret!);
+    if (secret && isValidShopifyHmac(request.rawBody, request.hmac, secret)) return { id: brand.id };
+  }
+  return null;
+}
+
+/** A secret this server's key can't read verifies nothing (Settings → Commerce asks for it again). */
+function readWebhookSecret(stored: string): string | null {
   try {
-    return new URL(/^[a-z][a-z0-9+.-]*:\/\//.test(text) ? text : `https://${text}`).host;
-  } catch {
-    return text.replace(/\/+$/, "");
+    return decryptSecret(stored);
+  } catch (error) {
+    if (error instanceof SecretBoxError) return null;
+    throw error;
   }
 }
 
-async function brandOfShop(db: Db, shopDomain: string) {
-  const host = normalizeShopDomain(shopDomain);
-  if (!host) return null;
+/** Whether the shop the header names belongs to a brand still without a webhook secret. */
+async function isShopAwaitingSecret(db: Db, shopDomain: string | null): Promise<boolean> {
+  const host = shopDomain ? normalizeShopDomain(shopDomain) : "";
+  if (!host) return false;
   const candidates = await db.brand.findMany({
-    where: { shopifyDomain: { contains: host, mode: "insensitive" } },
-    select: { id: true, shopifyDomain: true },
-    orderBy: { createdAt: "asc" },
+    where: { shopifyDomain: { contains: host, mode: "insensitive" }, shopifyWebhookSecret: null },
+    select: { shopifyDomain: true },
   });
-  return candidates.find((b) => b.shopifyDomain && normalizeShopDomain(b.shopifyDomain) === host) ?? null;
+  return candidates.some((b) => b.shopifyDomain && normalizeShopDomain(b.shopifyDomain) === host);
 }
 
 /** The shopper: a profile with one of the order's phone numbers, else one with its email. */
@@ -94,14 +119,15 @@ async function profileOfOrder(db: Db, brandId: string, order: z.infer<typeof sho
 }
 
 /**
- * Verifies, then records the order for the shop's brand. A wrong or missing signature is an
- * UNAUTHORIZED AppError (nothing is read from the body first); a signed body that isn't an order is
+ * Verifies, then records the order for the brand whose secret signed it. A signature no brand's
+ * secret verifies is an UNAUTHORIZED AppError (nothing is read from the body first); a signed body that isn't an order is
  * BAD_REQUEST.
  */
-export async function handleShopifyOrderWebhook(db: Db, request: ShopifyOrderWebhook, secret: string | undefined): Promise<ShopifyOrderWebhookResult> {
-  if (!secret) return { type: "not_configured" };
-  if (!isValidShopifyHmac(request.rawBody, request.hmac, secret)) {
-    throw new AppError("UNAUTHORIZED", { message: "Shopify webhook: HMAC mismatch", userMessage: "The webhook signature (X-Shopify-Hmac-Sha256) is missing or wrong." });
+export async function handleShopifyOrderWebhook(db: Db, request: ShopifyOrderWebhook): Promise<ShopifyOrderWebhookResult> {
+  const brand = await brandOfSignature(db, request);
+  if (!brand) {
+    if (await isShopAwaitingSecret(db, request.shopDomain)) return { type: "not_configured" };
+    throw new AppError("UNAUTHORIZED", { message: "Shopify webhook: no brand's secret verifies it", userMessage: "The webhook signature (X-Shopify-Hmac-Sha256) is missing or wrong." });
   }
   if (request.topic && request.topic !== "orders/create") return { type: "ignored_topic", topic: request.topic };
   let json: unknown;
@@ -113,12 +139,12 @@ export async function handleShopifyOrderWebhook(db: Db, request: ShopifyOrderWeb
   const parsed = shopifyOrderSchema.safeParse(json);
   if (!parsed.success) throw new AppError("BAD_REQUEST", { message: parsed.error.message, userMessage: "The webhook body is not a Shopify order." });
   const order = parsed.data;
+  // PostgreSQL text and jsonb can't hold NUL or a lone surrogate: refuse, naming the field, instead of failing the insert.
+  const unstorable = findUnstorableText(order);
+  if (unstorable) throw new AppError("BAD_REQUEST", { userMessage: `The order's ${unstorable} contains a character Parley cannot store.` });
   const orderNumber = normalizeOrderNumber(String(order.order_number ?? order.name ?? ""));
   const totalCents = parseMoneyToCents(String(order.total_price));
   if (!orderNumber || totalCents === null) throw new AppError("BAD_REQUEST", { userMessage: "The order has no number or no total." });
-
-  const brand = request.shopDomain ? await brandOfShop(db, request.shopDomain) : null;
-  if (!brand) return { type: "unknown_shop", shopDomain: request.shopDomain ?? "" };
 
   const placedAt = order.created_at && !Number.isNaN(Date.parse(order.created_at)) ? new Date(order.created_at) : new Date();
   const profileId = await profileOfOrder(db, brand.id, order);

@@ -11,11 +11,9 @@ export function shopifyWebhookResponse(result: ShopifyOrderWebhookResult): Respo
       return Response.json({ ok: true, recorded: false, orderNumber: result.orderNumber }, { status: 200 });
     case "ignored_topic":
       return Response.json({ ok: true, ignored: `This endpoint handles orders/create, not ${result.topic}.` }, { status: 200 });
-    case "unknown_shop":
-      return Response.json({ error: "NOT_FOUND", message: `No Parley brand is connected to the shop ${result.shopDomain || "(none named)"}.` }, { status: 404 });
     case "not_configured":
-      // 503: Shopify retries for 48 hours, so orders sent before the secret is set still arrive.
-      return Response.json({ error: "NOT_CONFIGURED", message: "Shopify webhooks are not set up on this Parley: SHOPIFY_WEBHOOK_SECRET is missing." }, { status: 503 });
+      // 503: Shopify retries for 48 hours, so orders sent before the secret is saved still arrive.
+      return Response.json({ error: "NOT_CONFIGURED", message: "This shop's webhook secret is not saved in Parley yet (Settings → Commerce)." }, { status: 503 });
     default:
       return assertUnreachable(result);
   }

@@ -2,7 +2,7 @@
  * One settings-history entry in words: "Tone: Friendly → Playful" for each field that changed.
  * Entries store only the changed fields (before and after), as JSON.
  */
-export type SettingsArea = "agent" | "eligibility" | "compliance" | "keywords" | "marketing" | "channels" | "brand" | "helpdesk" | "attribution";
+export type SettingsArea = "agent" | "eligibility" | "compliance" | "keywords" | "marketing" | "channels" | "brand" | "helpdesk" | "attribution" | "commerce";
 
 export const areaLabels: Record<SettingsArea, string> = {
   agent: "Customer agent",
@@ -14,6 +14,7 @@ export const areaLabels: Record<SettingsArea, string> = {
   brand: "Brand eligibility",
   helpdesk: "Helpdesk",
   attribution: "SMS attribution",
+  commerce: "Commerce",
 };
 
 export function areaLabelOf(area: string): string {
@@ -63,6 +64,7 @@ const fieldLabels: Record<SettingsArea, Record<string, string>> = {
     publicApiKey: "Parley API key",
   },
   attribution: { attributionWindowHours: "Attribution window", attributionModel: "Attribution model" },
+  commerce: { platform: "Store", shopDomain: "Shop address", accessToken: "Admin API access token", webhookSecret: "Webhook signing secret" },
 };
 
 // Fields stored as something other than words: a null that means something, an hour of the day.
@@ -73,6 +75,9 @@ const nullLabels: Partial<Record<string, string>> = {
   "channels.accountSid": "none (built-in simulator)",
   "channels.authToken": "none",
   "helpdesk.publicApiKey": "none",
+  "commerce.shopDomain": "none",
+  "commerce.accessToken": "none",
+  "commerce.webhookSecret": "none",
 };
 const hourFields = new Set(["quietHoursStart", "quietHoursEnd"]);
 /** 24 → "24 hours", 168 → "7 days" (the attribution window, as the form words it). */
@@ -90,6 +95,7 @@ const valueLabels: Record<string, Record<string, string>> = {
   mode: { everyone: "Everyone", segments_in: "Only members of chosen segments", segments_out: "Everyone except chosen segments" },
   kind: { none: "Built-in inbox only", webhook: "Generic webhook", kustomer: "Kustomer", front: "Front", zendesk: "Zendesk", gorgias: "Gorgias" },
   attributionModel: { last_touch: "Last touch" },
+  platform: { builtin: "Built-in store", shopify: "Shopify" },
   senderType: { long_code: "Long code", toll_free: "Toll-free", short_code: "Short code" },
   restrictedGoods: { sex: "Sex or adult content", hate: "Hate", alcohol: "Alcohol", firearms: "Firearms", tobacco: "Tobacco, vaping or cannabis" },
 };

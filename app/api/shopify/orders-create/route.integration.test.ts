@@ -1,13 +1,15 @@
 import crypto from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { EventName } from "@/server/analytics";
 import { getDb } from "@/server/db";
-import { resetEnvForTests } from "@/server/env";
+import { encryptSecret } from "@/server/channels/secret-box";
 import { createBrand, createShopper } from "@/server/testing/fixtures";
 import { POST } from "./route";
 
 const secret = "shpss_test_webhook_secret";
+const otherSecret = "shpss_other_brands_secret";
 const shop = "larch-outdoor.myshopify.com";
+const otherShop = "someone-else.myshopify.com";
 let brandId: string;
 let otherBrandId: string;
 let shopperId: string;
@@ -28,8 +30,8 @@ function order(overrides: Record<string, unknown> = {}) {
   };
 }
 
-function request(body: string, opts: { hmac?: string | null; shopDomain?: string; topic?: string } = {}) {
-  const hmac = opts.hmac === undefined ? crypto.createHmac("sha256", secret).update(body, "utf8").digest("base64") : opts.hmac;
+function request(body: string, opts: { hmac?: string | null; shopDomain?: string; topic?: string; signedWith?: string } = {}) {
+  const hmac = opts.hmac === undefined ? crypto.createHmac("sha256", opts.signedWith ?? secret).update(body, "utf8").digest("base64") : opts.hmac;
   const headers: Record<string, string> = { "content-type": "application/json", "x-shopify-shop-domain": opts.shopDomain ?? shop, "x-shopify-topic": opts.topic ?? "orders/create" };
   if (hmac !== null) headers["x-shopify-hmac-sha256"] = hmac;
   return new Request("http://localhost/api/shopify/orders-create", { method: "POST", headers, body });
@@ -38,22 +40,18 @@ function request(body: string, opts: { hmac?: string | null; shopDomain?: string
 const ordersOf = (brand: string) => getDb().event.findMany({ where: { brandId: brand, name: EventName.placedOrder } });
 
 beforeAll(async () => {
-  process.env.SHOPIFY_WEBHOOK_SECRET = secret;
-  resetEnvForTests();
   const brand = await createBrand(getDb(), { name: "Larch" });
   brandId = brand.id;
-  await getDb().brand.update({ where: { id: brandId }, data: { commercePlatform: "shopify", shopifyDomain: `https://${shop.toUpperCase()}/` } });
+  await getDb().brand.update({
+    where: { id: brandId },
+    data: { commercePlatform: "shopify", shopifyDomain: `https://${shop.toUpperCase()}/`, shopifyWebhookSecret: encryptSecret(secret) },
+  });
   shopperId = (await createShopper(getDb(), brandId, { phone: "+15555200001" })).id;
-  // Another brand with the same phone number: the order belongs to the shop's brand only.
+  // Another brand with its own shop and secret, and the same phone number: an order belongs to the brand whose secret signed it.
   const other = await createBrand(getDb(), { name: "Other" });
   otherBrandId = other.id;
-  await getDb().brand.update({ where: { id: otherBrandId }, data: { shopifyDomain: "someone-else.myshopify.com" } });
+  await getDb().brand.update({ where: { id: otherBrandId }, data: { shopifyDomain: otherShop, shopifyWebhookSecret: encryptSecret(otherSecret) } });
   await createShopper(getDb(), otherBrandId, { phone: "+15555200001" });
-});
-
-afterAll(() => {
-  delete process.env.SHOPIFY_WEBHOOK_SECRET;
-  resetEnvForTests();
 });
 
 describe("POST /api/shopify/orders-create", () => {
@@ -100,28 +98,41 @@ describe("POST /api/shopify/orders-create", () => {
     expect(events.find((e) => e.dedupeKey === "order:5004")?.profileId).toBeNull();
   });
 
-  it("answers 404 for a shop no brand is connected to, 400 for a signed body that isn't an order, and ignores other topics", async () => {
-    const unknown = await POST(request(JSON.stringify(order({ order_number: 5005 })), { shopDomain: "nobody.myshopify.com" }));
-    expect(unknown.status).toBe(404);
+  it("credits an order to the brand whose secret signed it, whatever shop the unsigned header names", async () => {
+    // Signed with Larch's secret, the header naming the other brand's shop: Larch's order, never the other's.
+    const crossed = await POST(request(JSON.stringify(order({ order_number: 5101, name: "#5101" })), { shopDomain: otherShop }));
+    expect(crossed.status).toBe(200);
+    // Signed with the other brand's secret, naming Larch's shop: the other brand's order.
+    const theirs = await POST(request(JSON.stringify(order({ order_number: 5102, name: "#5102" })), { shopDomain: shop, signedWith: otherSecret }));
+    expect(theirs.status).toBe(200);
+    // No header at all: the signature alone decides.
+    await POST(request(JSON.stringify(order({ order_number: 5103, name: "#5103" })), { shopDomain: "" }));
+    const larch = (await ordersOf(brandId)).map((e) => e.dedupeKey);
+    const other = (await ordersOf(otherBrandId)).map((e) => e.dedupeKey);
+    expect(larch).toEqual(expect.arrayContaining(["order:5101", "order:5103"]));
+    expect(larch).not.toContain("order:5102");
+    expect(other).toEqual(["order:5102"]);
+  });
+
+  it("answers 400 for a signed body that isn't an order, and ignores other topics", async () => {
     expect((await POST(request("{not json"))).status).toBe(400);
     expect((await POST(request(JSON.stringify({ hello: "world" })))).status).toBe(400);
     const otherTopic = await POST(request(JSON.stringify(order({ order_number: 5006 })), { topic: "orders/updated" }));
     expect(otherTopic.status).toBe(200);
+    // A shop no brand is connected to, signed with a secret no brand has: refused like any bad signature.
+    const unknown = await POST(request(JSON.stringify(order({ order_number: 5005 })), { shopDomain: "nobody.myshopify.com", signedWith: "shpss_nobodys_secret" }));
+    expect(unknown.status).toBe(401);
     const keys = (await ordersOf(brandId)).map((e) => e.dedupeKey);
     expect(keys).not.toContain("order:5005");
     expect(keys).not.toContain("order:5006");
   });
 
-  it("refuses everything with 503 while SHOPIFY_WEBHOOK_SECRET is not set", async () => {
-    delete process.env.SHOPIFY_WEBHOOK_SECRET;
-    resetEnvForTests();
-    try {
-      const response = await POST(request(JSON.stringify(order({ order_number: 5007 }))));
-      expect(response.status).toBe(503);
-      expect((await ordersOf(brandId)).map((e) => e.dedupeKey)).not.toContain("order:5007");
-    } finally {
-      process.env.SHOPIFY_WEBHOOK_SECRET = secret;
-      resetEnvForTests();
-    }
+  it("answers 503 (Shopify retries for 48 hours) for a shop whose brand hasn't saved its secret yet", async () => {
+    const waiting = await createBrand(getDb(), { name: "Waiting" });
+    await getDb().brand.update({ where: { id: waiting.id }, data: { commercePlatform: "shopify", shopifyDomain: "waiting-shop.myshopify.com" } });
+    const response = await POST(request(JSON.stringify(order({ order_number: 5007 })), { shopDomain: "waiting-shop.myshopify.com", signedWith: "shpss_not_saved_yet_secret" }));
+    expect(response.status).toBe(503);
+    expect((await response.json()).message).toMatch(/Settings → Commerce/);
+    expect(await ordersOf(waiting.id)).toHaveLength(0);
   });
 });
