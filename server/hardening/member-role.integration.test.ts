@@ -16,6 +16,7 @@ import { createBrand, createMember, twilioCredentials } from "../testing/fixture
 const db = getDb();
 type Caller = ReturnType<typeof createCaller>;
 let brandId: string;
+let smsNumber: string;
 let owner: Caller;
 let admin: Caller;
 let member: Caller;
@@ -23,6 +24,7 @@ let member: Caller;
 beforeAll(async () => {
   const brand = await createBrand(db, { twilio: twilioCredentials() });
   brandId = brand.id;
+  smsNumber = brand.smsNumber;
   owner = createCaller(createApiContext(await createMember(db, brandId)));
   admin = createCaller(createApiContext(await createMember(db, brandId, undefined, "admin")));
   member = createCaller(createApiContext(await createMember(db, brandId, undefined, "member")));
@@ -52,7 +54,7 @@ async function refusal(run: () => Promise<unknown>): Promise<string> {
 
 const changes = {
   "rotate the public API key": (c: Caller) => c.helpdesk.generateApiKey(),
-  "remove the Twilio credentials": (c: Caller) => c.channels.update({ smsNumber: "", accountSid: "", authToken: "" }),
+  "remove the Twilio credentials": (c: Caller) => c.channels.update({ smsNumber, accountSid: "", authToken: "" }),
   "mark the brand SHAFT": (c: Caller) => c.settings.updateRestrictedGoods({ categories: ["alcohol", "firearms"] }),
   "rewrite the helpdesk settings": (c: Caller) => c.helpdesk.update({ kind: "webhook", config: { url: "https://attacker.example/hook" }, secrets: {} }),
 };
@@ -82,8 +84,7 @@ describe("finding 2: a member can't change what their role doesn't allow", () =>
     expect((await member.helpdesk.get()).apiKeyLast4).toBe(last4);
     await owner.helpdesk.update({ kind: "webhook", config: { url: "https://helpdesk.example/other" }, secrets: {} });
     await owner.settings.updateRestrictedGoods({ categories: [] });
-    const brand = await db.brand.findUniqueOrThrow({ where: { id: brandId } });
-    await owner.channels.update({ smsNumber: brand.smsNumber, accountSid: "", authToken: "" });
+    await changes["remove the Twilio credentials"](owner);
     expect((await member.channels.get()).transport).toBe("simulator");
   });
 });
