@@ -9,6 +9,8 @@ import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCaller } from "../api/root";
 import { createApiContext } from "../api/trpc";
+import { DEMO, seedDemo } from "../../prisma/seed";
+import { authenticate, brandMemberOf } from "../auth";
 import { roleRefusal } from "../auth/roles";
 import { getDb } from "../db";
 import { createBrand, createMember, twilioCredentials } from "../testing/fixtures";
@@ -86,5 +88,17 @@ describe("finding 2: a member can't change what their role doesn't allow", () =>
     await owner.settings.updateRestrictedGoods({ categories: [] });
     await changes["remove the Twilio credentials"](owner);
     expect((await member.channels.get()).transport).toBe("simulator");
+  });
+});
+
+describe("the demo brand's member-role teammate", () => {
+  it("signs in with the demo password, reads settings and is refused changing them", async () => {
+    await seedDemo(db, { password: "parley-demo" });
+    const user = await authenticate(DEMO.memberEmail, "parley-demo");
+    const teammate = await brandMemberOf(user!.id);
+    expect(teammate).toMatchObject({ brandName: DEMO.brandName, role: "member" });
+    const caller = createCaller(createApiContext(teammate));
+    expect((await caller.settings.agent()).enabled).toBe(true);
+    expect(await refusal(() => caller.settings.updateRestrictedGoods({ categories: ["tobacco"] }))).toBe(`FORBIDDEN: ${roleRefusal("admin")}`);
   });
 });
