@@ -60,4 +60,12 @@ describe("sessions end at sign-out", () => {
     expect(await whoAmI(phone)).toBe("UNAUTHORIZED");
     expect(await whoAmI(cookieHeader(await signedIn()))).toBe("Sessions");
   });
+
+  it("a sign-in forgets the user's ended sessions, keeps the live ones", async () => {
+    await signedIn();
+    await endSessionsOf(db, userId);
+    const live = await signedIn();
+    expect(await db.userSession.count({ where: { userId } })).toBe(1);
+    expect(await whoAmI(cookieHeader(live))).toBe("Sessions");
+  });
 });

@@ -9,9 +9,13 @@ import type { Db, Prisma } from "../db";
 /** How stale lastSeenAt may get before a request refreshes it (one write per session per period, not per request). */
 const LAST_SEEN_PRECISION_MS = 5 * 60_000;
 
-/** A new session for a user who just signed in; its id goes into the JWT. */
-export async function startUserSession(db: Db, userId: string): Promise<string> {
-  const session = await db.userSession.create({ data: { userId }, select: { id: true } });
+/** Longer than any cookie can outlive its last use (next-auth's maxAge, 14 days, plus the lastSeenAt precision). */
+const FORGET_AFTER_MS = 15 * 24 * 60 * 60_000;
+
+/** A new session for a user who just signed in; its id goes into the JWT. Their ended and long-unused sessions are forgotten. */
+export async function startUserSession(db: Db, userId: string, now = new Date()): Promise<string> {
+  await db.userSession.deleteMany({ where: { userId, OR: [{ endedAt: { not: null } }, { lastSeenAt: { lt: new Date(now.getTime() - FORGET_AFTER_MS) } }] } });
+  const session = await db.userSession.create({ data: { userId, createdAt: now, lastSeenAt: now }, select: { id: true } });
   return session.id;
 }
 
