@@ -72,3 +72,25 @@ test("Marketing: a conversation starter longer than one SMS is refused with the 
   await page.reload();
   await expect(page.getByRole("region", { name: "Marketing" }).getByLabel("Conversation starter")).toHaveValue("Questions? Reply to chat with us.");
 });
+
+test("Commerce: Shopify needs a .myshopify.com shop and its token; a refused save changes nothing", async ({ page }) => {
+  await page.goto("/settings");
+  const commerce = page.getByRole("region", { name: "Commerce" });
+  await expect(commerce.getByRole("radio", { name: "Built-in store" })).toBeChecked();
+  // Shopify's fields appear only when Shopify is chosen; the keyboard chooses it.
+  await expect(commerce.getByLabel("Shop address")).toHaveCount(0);
+  await commerce.getByRole("radio", { name: "Built-in store" }).focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(commerce.getByRole("radio", { name: "Shopify" })).toBeChecked();
+  await expect(commerce.getByRole("textbox", { name: "Order creation webhook" })).toHaveValue(/\/api\/shopify\/orders-create$/);
+
+  await commerce.getByLabel("Shop address").fill("169.254.169.254");
+  await commerce.getByRole("button", { name: "Save commerce settings" }).click();
+  await expect(commerce.getByTestId("commerce-error")).toContainText("Nothing was saved.");
+  await expect(commerce.getByText("isn’t a Shopify shop address")).toBeVisible();
+  await expect(commerce.getByText("Enter the shop’s Admin API access token")).toBeVisible();
+  await expect(commerce.getByLabel("Shop address")).toBeFocused();
+
+  await page.reload();
+  await expect(page.getByRole("region", { name: "Commerce" }).getByRole("radio", { name: "Built-in store" })).toBeChecked();
+});

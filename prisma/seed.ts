@@ -1,5 +1,5 @@
 /**
- * The demo brand: a sending number, a demo user, ~50 shoppers with mixed SMS consent, a small
+ * The demo brand: a sending number, a demo owner and a member-role teammate, ~50 shoppers with mixed SMS consent, a small
  * catalogue, a help center and orders in every state. Idempotent: an existing demo brand is left
  * as it is. README.md lists the shoppers, order numbers and questions worth trying.
  */
@@ -15,6 +15,9 @@ export const DEMO = {
   smsNumber: "+15555550100",
   userEmail: "demo@parley.dev",
   userName: "Dana Demo",
+  /** A member-role teammate (same password): sees everything, changes only the inbox and conversations. */
+  memberEmail: "member@parley.dev",
+  memberName: "Milo Member",
 };
 
 const firstNames = ["Ava", "Liam", "Mia", "Noah", "Zoe", "Ethan", "Ivy", "Lucas", "Nora", "Owen", "Ruby", "Eli", "Maya", "Jack", "Lena", "Theo", "Aria", "Leo", "Cora", "Finn", "Isla", "Milo", "Jade", "Ezra", "Luna"];
@@ -191,6 +194,12 @@ export async function seedDemo(
     create: { email: DEMO.userEmail, name: DEMO.userName, passwordHash: await hashPassword(opts.password) },
   });
   await db.membership.create({ data: { userId: user.id, brandId: brand.id, role: "owner" } });
+  const teammate = await db.user.upsert({
+    where: { email: DEMO.memberEmail },
+    update: {},
+    create: { email: DEMO.memberEmail, name: DEMO.memberName, passwordHash: await hashPassword(opts.password) },
+  });
+  await db.membership.create({ data: { userId: teammate.id, brandId: brand.id, role: "member" } });
 
   const profileIds: string[] = [];
   for (let i = 1; i <= 50; i++) {

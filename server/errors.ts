@@ -8,7 +8,7 @@ export type AppErrorCode =
   | "BAD_REQUEST"
   /** No session, or the session's user has no brand. */
   | "UNAUTHORIZED"
-  /** Signed in, but the resource belongs to another brand, or a webhook signature is wrong. */
+  /** Signed in, but the resource belongs to another brand or the teammate's role is below the one needed, or a webhook signature is wrong. */
   | "FORBIDDEN"
   /** The id or number does not exist for this brand. */
   | "NOT_FOUND"

@@ -1,11 +1,14 @@
 /**
- * tRPC setup. Map: context (who is asking) → procedures (public / signed-in / brand-scoped) →
- * routers per area (routers/) → appRouter (root.ts). AppError codes are mapped once here.
+ * tRPC setup. Map: context (who is asking) → procedures (public; brand-scoped by role: member /
+ * admin / owner) → routers per area (routers/) → appRouter (root.ts). AppError codes are mapped
+ * once here, and every brand procedure's role is checked here.
  */
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import type { BrandMember } from "../auth";
+import { hasRole, roleRefusal } from "../auth/roles";
+import type { MemberRole } from "../db";
 import { getDb, type Db } from "../db";
 import { AppError, type AppErrorCode } from "../errors";
 import { findUnstorableText } from "../http";
@@ -26,7 +29,10 @@ const trpcCodeOf: Record<AppErrorCode, TRPCError["code"]> = {
   RATE_LIMITED: "TOO_MANY_REQUESTS",
 };
 
-const t = initTRPC.context<ApiContext>().create({
+/** What a procedure declares about itself; `role` is the least role a caller needs (see procedure builders below). */
+export type ProcedureMeta = { role?: MemberRole };
+
+const t = initTRPC.context<ApiContext>().meta<ProcedureMeta>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
@@ -82,8 +88,26 @@ export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(mapAppErrors).use(refuseUnstorableText);
 
-/** A signed-in member of a brand; every brand read and write is scoped to ctx.brandId. */
-export const brandProcedure = publicProcedure.use(({ ctx, next }) => {
+/**
+ * A signed-in member of a brand whose role is at least the one the procedure declares in its meta;
+ * every brand read and write is scoped to ctx.brandId. A procedure that declares no role is
+ * refused for everyone (fail closed). Not exported: routers build on the role procedures below,
+ * so the role a procedure needs is written where the procedure is.
+ */
+const brandProcedure = publicProcedure.use(({ ctx, meta, path, next }) => {
   if (!ctx.member) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  const needed = meta?.role;
+  if (!needed) throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: `${path} declares no role` });
+  if (!hasRole(ctx.member.role, needed)) {
+    const userMessage = roleRefusal(needed);
+    throw new TRPCError({ code: "FORBIDDEN", message: userMessage, cause: new AppError("FORBIDDEN", { userMessage }) });
+  }
   return next({ ctx: { ...ctx, member: ctx.member, brandId: ctx.member.brandId } });
 });
+
+/** Any teammate: the inbox and conversations, reading the brand's data and settings, the simulator. */
+export const memberProcedure = brandProcedure.meta({ role: "member" });
+/** Admins and owners: settings, campaigns, segments, SMS workflows, imports. */
+export const adminProcedure = brandProcedure.meta({ role: "admin" });
+/** Owners only: credentials and secrets (Twilio, helpdesk connectors, API key, signing secret) and members. */
+export const ownerProcedure = brandProcedure.meta({ role: "owner" });

@@ -1,7 +1,8 @@
 /**
- * next-auth (v4): email + password credentials, JWT sessions. The session carries the user id;
- * the brand and role are read from Membership on every request (see membership.ts), so a
- * removed membership takes effect at once.
+ * next-auth (v4): email + password credentials, JWT sessions. The session carries the user id and
+ * a server-side session id (user-sessions.ts): a token whose session was ended (sign-out, a
+ * password or role change) no longer signs anyone in. The brand and role are read from Membership
+ * on every request (see membership.ts), so a removed membership takes effect at once.
  */
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
@@ -10,6 +11,7 @@ import { clientIpOf } from "../security";
 import { signInWithLimits, TOO_MANY_ATTEMPTS } from "./authenticate";
 import { assertUnreachable } from "../errors";
 import { authSecret } from "./secret";
+import { endUserSession, isUserSessionLive, startUserSession } from "./user-sessions";
 
 export function authOptions(): NextAuthOptions {
   return {
@@ -43,13 +45,21 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
-      jwt({ token, user }) {
-        if (user) token.sub = user.id;
-        return token;
+      async jwt({ token, user }) {
+        if (user) return { ...token, sub: user.id, sid: await startUserSession(getDb(), user.id) };
+        // Every later read of the cookie: an ended session (or a token from before session
+        // records) carries no identity, so the request is signed out.
+        const isLive = typeof token.sid === "string" && Boolean(token.sub) && (await isUserSessionLive(getDb(), token.sid, token.sub!));
+        return isLive ? token : {};
       },
       session({ session, token }) {
         if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
         return session;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.sid === "string") await endUserSession(getDb(), token.sid);
       },
     },
   };

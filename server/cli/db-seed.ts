@@ -5,7 +5,7 @@ import { DEMO, demoPasswordForLogs, demoTwilio, seedDemo } from "../../prisma/se
 
 async function main() {
   const created = await seedDemo(getDb(), { password: env().DEMO_PASSWORD, twilio: demoTwilio(env()) });
-  console.log(created ? `Seeded ${DEMO.brandName}. Sign in as ${DEMO.userEmail} / ${demoPasswordForLogs(env().DEMO_PASSWORD)}` : `${DEMO.brandName} already exists.`);
+  console.log(created ? `Seeded ${DEMO.brandName}. Sign in as ${DEMO.userEmail} / ${demoPasswordForLogs(env().DEMO_PASSWORD)} (owner), or ${DEMO.memberEmail} with the same password (member)` : `${DEMO.brandName} already exists.`);
   await closeDb();
 }
 

@@ -10,11 +10,13 @@
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { appRouter, createCaller } from "../api/root";
-import { createApiContext } from "../api/trpc";
-import { getDb, type Db } from "../db";
+import { createApiContext, type ProcedureMeta } from "../api/trpc";
+import { memberRoles, roleRefusal } from "../auth/roles";
+import { getDb, type Db, type MemberRole } from "../db";
 import { startWorker, stopWorker } from "../jobs";
 import { segmentExamples } from "../segments";
 import { seedBrandData, type BrandData } from "../testing/brand-data";
+import { createMember } from "../testing/fixtures";
 
 let a: BrandData;
 let b: BrandData;
@@ -47,128 +49,139 @@ const period = () => ({ from: day(-30), to: day(0) });
 
 /** How Alpha calls each procedure with Bravo's ids. `echoes` lists Bravo values the input itself carries (they may come back). */
 type Call = { input: (bravo: BrandData, alpha: BrandData) => unknown; echoes?: (bravo: BrandData) => string[] };
+/** One procedure: the least role that may call it (the role column), and how to call it. */
+type Row = { role: MemberRole; calls: Call[] };
 const none: Call = { input: () => undefined };
-const calls: Record<string, Call[]> = {
-  "brand.current": [none],
+const member = (...calls: Call[]): Row => ({ role: "member", calls });
+const admin = (...calls: Call[]): Row => ({ role: "admin", calls });
+const owner = (...calls: Call[]): Row => ({ role: "owner", calls });
+const table: Record<string, Row> = {
+  "brand.current": member(none),
 
-  "campaigns.list": [none],
-  "campaigns.get": [{ input: (x) => ({ id: x.ids.campaignId }) }],
-  "campaigns.audienceCount": [{ input: (x) => ({ segmentIds: [x.ids.segmentId], excludedSegmentIds: [] }), echoes: (x) => [x.ids.segmentId] }],
-  "campaigns.preview": [{ input: (x) => ({ body: "Hi {{ first_name }}", profileId: x.ids.profileId }) }],
-  "campaigns.create": [{ input: (x) => ({ name: "Alpha poach", body: "Hello", segmentIds: [x.ids.segmentId], excludedSegmentIds: [] }) }],
-  "campaigns.update": [
+  "campaigns.list": member(none),
+  "campaigns.get": member({ input: (x) => ({ id: x.ids.campaignId }) }),
+  "campaigns.audienceCount": member({ input: (x) => ({ segmentIds: [x.ids.segmentId], excludedSegmentIds: [] }), echoes: (x) => [x.ids.segmentId] }),
+  "campaigns.preview": member({ input: (x) => ({ body: "Hi {{ first_name }}", profileId: x.ids.profileId }) }),
+  "campaigns.create": admin({ input: (x) => ({ name: "Alpha poach", body: "Hello", segmentIds: [x.ids.segmentId], excludedSegmentIds: [] }) }),
+  "campaigns.update": admin(
     { input: (x) => ({ id: x.ids.campaignId, name: "hijacked", body: "hijacked", segmentIds: [] }) },
     { input: (x, own) => ({ id: own.ids.campaignId, name: "Alpha spring sale", body: "Alpha: spring sale", segmentIds: [x.ids.segmentId], excludedSegmentIds: [] }) },
-  ],
-  "campaigns.delete": [{ input: (x) => ({ id: x.ids.campaignId }) }],
-  "campaigns.send": [{ input: (x) => ({ id: x.ids.campaignId }) }],
-  "campaigns.schedule": [{ input: (x) => ({ id: x.ids.campaignId, at: new Date(Date.now() + 86_400_000) }) }],
-  "campaigns.unschedule": [{ input: (x) => ({ id: x.ids.campaignId }) }],
-  "campaigns.cancel": [{ input: (x) => ({ id: x.ids.campaignId }) }],
-  "campaigns.recipients": [{ input: (x) => ({ id: x.ids.campaignId }) }],
-  "campaigns.sendingRate": [none],
-  "campaigns.updateSendingRate": [{ input: () => ({ senderType: "toll_free", messagesPerSecond: 3, segmentCostCents: 1 }) }],
+  ),
+  "campaigns.delete": admin({ input: (x) => ({ id: x.ids.campaignId }) }),
+  "campaigns.send": admin({ input: (x) => ({ id: x.ids.campaignId }) }),
+  "campaigns.schedule": admin({ input: (x) => ({ id: x.ids.campaignId, at: new Date(Date.now() + 86_400_000) }) }),
+  "campaigns.unschedule": admin({ input: (x) => ({ id: x.ids.campaignId }) }),
+  "campaigns.cancel": admin({ input: (x) => ({ id: x.ids.campaignId }) }),
+  "campaigns.recipients": member({ input: (x) => ({ id: x.ids.campaignId }) }),
+  "campaigns.sendingRate": member(none),
+  "campaigns.updateSendingRate": admin({ input: () => ({ senderType: "toll_free", messagesPerSecond: 3, segmentCostCents: 1 }) }),
 
-  "channels.get": [none],
+  "channels.get": member(none),
   // Claiming Bravo's number would route Bravo's shoppers to Alpha.
-  "channels.update": [{ input: () => ({ smsNumber: bravoNumber, accountSid: `AC${"1".repeat(32)}`, authToken: "a".repeat(32) }), echoes: () => [bravoNumber] }],
-  "channels.sendTest": [{ input: (x) => ({ to: x.otherPhone }), echoes: (x) => [x.otherPhone] }],
-  "commerce.get": [none],
+  "channels.update": owner({ input: () => ({ smsNumber: bravoNumber, accountSid: `AC${"1".repeat(32)}`, authToken: "a".repeat(32) }), echoes: () => [bravoNumber] }),
+  "channels.sendTest": owner({ input: (x) => ({ to: x.otherPhone }), echoes: (x) => [x.otherPhone] }),
+  "commerce.get": member(none),
   // Alpha names Bravo's shop: the token is required again, and nothing of Bravo's is read.
-  "commerce.update": [{ input: () => ({ platform: "shopify", shopDomain: "bravo-shop.myshopify.com", accessToken: "", webhookSecret: "" }) }],
+  "commerce.update": owner({ input: () => ({ platform: "shopify", shopDomain: "bravo-shop.myshopify.com", accessToken: "", webhookSecret: "" }) }),
 
-  "conversations.list": [{ input: (x) => ({ campaignId: x.ids.campaignId }) }, { input: () => ({ search: "Bravo" }), echoes: () => ["Bravo"] }, { input: (x) => ({ cursor: x.ids.conversationId }) }],
-  "conversations.get": [{ input: (x) => ({ id: x.ids.conversationId }) }, { input: (x) => ({ id: x.ids.handedConversationId }) }],
-  "conversations.inboundTexts": [{ input: () => ({}) }],
-  "conversations.campaignChoices": [none],
-  "conversations.awaitingCount": [none],
-  "conversations.assign": [{ input: (x) => ({ id: x.ids.handedConversationId }) }],
-  "conversations.unassign": [{ input: (x) => ({ id: x.ids.handedConversationId }) }],
-  "conversations.reply": [{ input: (x) => ({ id: x.ids.handedConversationId, body: "hijacked reply", idempotencyKey: "alpha-idem-0001" }) }],
-  "conversations.addNote": [{ input: (x) => ({ id: x.ids.handedConversationId, body: "hijacked note" }) }],
-  "conversations.close": [{ input: (x) => ({ id: x.ids.handedConversationId }) }],
-  "conversations.markRead": [{ input: (x) => ({ id: x.ids.conversationId }) }],
+  "conversations.list": member({ input: (x) => ({ campaignId: x.ids.campaignId }) }, { input: () => ({ search: "Bravo" }), echoes: () => ["Bravo"] }, { input: (x) => ({ cursor: x.ids.conversationId }) }),
+  "conversations.get": member({ input: (x) => ({ id: x.ids.conversationId }) }, { input: (x) => ({ id: x.ids.handedConversationId }) }),
+  "conversations.inboundTexts": member({ input: () => ({}) }),
+  "conversations.campaignChoices": member(none),
+  "conversations.awaitingCount": member(none),
+  "conversations.assign": member({ input: (x) => ({ id: x.ids.handedConversationId }) }),
+  "conversations.unassign": member({ input: (x) => ({ id: x.ids.handedConversationId }) }),
+  "conversations.reply": member({ input: (x) => ({ id: x.ids.handedConversationId, body: "hijacked reply", idempotencyKey: "alpha-idem-0001" }) }),
+  "conversations.addNote": member({ input: (x) => ({ id: x.ids.handedConversationId, body: "hijacked note" }) }),
+  "conversations.close": member({ input: (x) => ({ id: x.ids.handedConversationId }) }),
+  "conversations.markRead": member({ input: (x) => ({ id: x.ids.conversationId }) }),
 
-  "helpdesk.get": [none],
-  "helpdesk.update": [{ input: () => ({ kind: "webhook", config: { url: "https://alpha.example/hook" }, secrets: {} }) }],
-  "helpdesk.sendTest": [none],
-  "helpdesk.deliveries": [{ input: () => ({ page: 1, pageSize: 100 }) }],
-  "helpdesk.generateApiKey": [none],
-  "helpdesk.revealSigningSecret": [none],
-  "helpdesk.rotateSigningSecret": [none],
+  "helpdesk.get": member(none),
+  "helpdesk.update": owner({ input: () => ({ kind: "webhook", config: { url: "https://alpha.example/hook" }, secrets: {} }) }),
+  "helpdesk.sendTest": owner(none),
+  "helpdesk.deliveries": member({ input: () => ({ page: 1, pageSize: 100 }) }),
+  "helpdesk.generateApiKey": owner(none),
+  "helpdesk.revealSigningSecret": owner(none),
+  "helpdesk.rotateSigningSecret": owner(none),
 
-  "performance.summary": [{ input: period }],
-  "performance.series": [{ input: period }],
-  "performance.bySkill": [{ input: period }],
-  "performance.byCampaign": [{ input: period }],
-  "performance.attributionSettings": [none],
-  "performance.updateAttributionSettings": [{ input: () => ({ windowHours: 24, model: "last_touch" }) }],
-  "performance.previewOrderImport": [{ input: (x) => ({ csv: `order_number,phone,total,date\n9001,${x.otherPhone},10.00,${day(-1)}\n` }), echoes: (x) => [x.otherPhone] }],
-  "performance.importOrders": [{ input: (x) => ({ csv: `order_number,phone,total,date\n9002,${x.otherPhone},10.00,${day(-1)}\n` }), echoes: (x) => [x.otherPhone] }],
+  "performance.summary": member({ input: period }),
+  "performance.series": member({ input: period }),
+  "performance.bySkill": member({ input: period }),
+  "performance.byCampaign": member({ input: period }),
+  "performance.attributionSettings": member(none),
+  "performance.updateAttributionSettings": admin({ input: () => ({ windowHours: 24, model: "last_touch" }) }),
+  "performance.previewOrderImport": admin({ input: (x) => ({ csv: `order_number,phone,total,date\n9001,${x.otherPhone},10.00,${day(-1)}\n` }), echoes: (x) => [x.otherPhone] }),
+  "performance.importOrders": admin({ input: (x) => ({ csv: `order_number,phone,total,date\n9002,${x.otherPhone},10.00,${day(-1)}\n` }), echoes: (x) => [x.otherPhone] }),
 
-  "profiles.list": [{ input: () => ({ search: "Bravo" }), echoes: () => ["Bravo"] }, { input: (x) => ({ search: x.ids.phone.slice(-7) }) }],
-  "profiles.get": [{ input: (x) => ({ id: x.ids.profileId }) }],
-  "profiles.timeline": [{ input: (x) => ({ id: x.ids.profileId }) }],
-  "profiles.previewImport": [{ input: (x) => ({ csv: `phone,first_name\n${x.otherPhone},Mallory\n` }), echoes: (x) => [x.otherPhone] }],
-  "profiles.import": [{ input: (x) => ({ csv: `phone,first_name\n${x.otherPhone},Mallory\n` }), echoes: (x) => [x.otherPhone] }],
+  "profiles.list": member({ input: () => ({ search: "Bravo" }), echoes: () => ["Bravo"] }, { input: (x) => ({ search: x.ids.phone.slice(-7) }) }),
+  "profiles.get": member({ input: (x) => ({ id: x.ids.profileId }) }),
+  "profiles.timeline": member({ input: (x) => ({ id: x.ids.profileId }) }),
+  "profiles.previewImport": admin({ input: (x) => ({ csv: `phone,first_name\n${x.otherPhone},Mallory\n` }), echoes: (x) => [x.otherPhone] }),
+  "profiles.import": admin({ input: (x) => ({ csv: `phone,first_name\n${x.otherPhone},Mallory\n` }), echoes: (x) => [x.otherPhone] }),
 
-  "segments.list": [none],
-  "segments.memberCounts": [none],
-  "segments.get": [{ input: (x) => ({ id: x.ids.segmentId }) }],
-  "segments.examples": [none],
-  "segments.preview": [{ input: () => ({ definition: segmentExamples[0]!.definition, limit: 50 }) }, { input: () => ({ definition: { type: "property", key: "first_name", operator: "contains", value: "Bravo" } }), echoes: () => ["Bravo"] }],
-  "segments.members": [{ input: (x) => ({ id: x.ids.segmentId }) }],
-  "segments.catalog": [none],
-  "segments.eventPropertyKeys": [{ input: () => ({ name: "Placed Order" }) }],
-  "segments.create": [{ input: () => ({ name: "Alpha new", definition: segmentExamples[0]!.definition }) }],
-  "segments.update": [{ input: (x) => ({ id: x.ids.segmentId, name: "hijacked", definition: segmentExamples[0]!.definition }) }],
-  "segments.delete": [{ input: (x) => ({ id: x.ids.segmentId }) }],
+  "segments.list": member(none),
+  "segments.memberCounts": member(none),
+  "segments.get": member({ input: (x) => ({ id: x.ids.segmentId }) }),
+  "segments.examples": member(none),
+  "segments.preview": member({ input: () => ({ definition: segmentExamples[0]!.definition, limit: 50 }) }, { input: () => ({ definition: { type: "property", key: "first_name", operator: "contains", value: "Bravo" } }), echoes: () => ["Bravo"] }),
+  "segments.members": member({ input: (x) => ({ id: x.ids.segmentId }) }),
+  "segments.catalog": member(none),
+  "segments.eventPropertyKeys": member({ input: () => ({ name: "Placed Order" }) }),
+  "segments.create": admin({ input: () => ({ name: "Alpha new", definition: segmentExamples[0]!.definition }) }),
+  "segments.update": admin({ input: (x) => ({ id: x.ids.segmentId, name: "hijacked", definition: segmentExamples[0]!.definition }) }),
+  "segments.delete": admin({ input: (x) => ({ id: x.ids.segmentId }) }),
 
-  "settings.agent": [none],
-  "settings.updateAgent": [{ input: () => agentInput }],
-  "settings.eligibility": [none],
-  "settings.updateEligibility": [{ input: (x) => ({ mode: "segments_in", segmentIds: [x.ids.segmentId], requiredKeywords: [], inboxKeywords: [] }) }],
-  "settings.history": [none],
-  "settings.compliance": [none],
-  "settings.updateCompliance": [{ input: () => ({ helpReply: "Alpha help: reply STOP to opt out.", optOutReply: "Alpha: you are unsubscribed. Reply START to resubscribe.", optInReply: "Alpha: you are subscribed. Reply STOP to opt out." }) }],
-  "settings.quietHours": [none],
-  "settings.updateQuietHours": [{ input: () => ({ enabled: true, start: 21, end: 8 }) }],
-  "settings.marketing": [none],
-  "settings.updateMarketing": [{ input: () => ({ conversationStarter: "Alpha here: how can we help?" }) }],
-  "settings.restrictedGoods": [none],
-  "settings.updateRestrictedGoods": [{ input: () => ({ categories: [] }) }],
-  "settings.keywords": [none],
-  "settings.createKeyword": [{ input: () => ({ keyword: "ALPHANEW", reply: "Alpha new", action: "none" }) }],
-  "settings.updateKeyword": [{ input: (x) => ({ id: x.ids.keywordId, keyword: "HIJACKED", reply: "hijacked", action: "none" }) }],
-  "settings.deleteKeyword": [{ input: (x) => ({ id: x.ids.keywordId }) }],
+  "settings.agent": member(none),
+  "settings.updateAgent": admin({ input: () => agentInput }),
+  "settings.eligibility": member(none),
+  "settings.updateEligibility": admin({ input: (x) => ({ mode: "segments_in", segmentIds: [x.ids.segmentId], requiredKeywords: [], inboxKeywords: [] }) }),
+  "settings.history": member(none),
+  "settings.compliance": member(none),
+  "settings.updateCompliance": admin({ input: () => ({ helpReply: "Alpha help: reply STOP to opt out.", optOutReply: "Alpha: you are unsubscribed. Reply START to resubscribe.", optInReply: "Alpha: you are subscribed. Reply STOP to opt out." }) }),
+  "settings.quietHours": member(none),
+  "settings.updateQuietHours": admin({ input: () => ({ enabled: true, start: 21, end: 8 }) }),
+  "settings.marketing": member(none),
+  "settings.updateMarketing": admin({ input: () => ({ conversationStarter: "Alpha here: how can we help?" }) }),
+  "settings.restrictedGoods": member(none),
+  "settings.updateRestrictedGoods": admin({ input: () => ({ categories: [] }) }),
+  "settings.keywords": member(none),
+  "settings.createKeyword": admin({ input: () => ({ keyword: "ALPHANEW", reply: "Alpha new", action: "none" }) }),
+  "settings.updateKeyword": admin({ input: (x) => ({ id: x.ids.keywordId, keyword: "HIJACKED", reply: "hijacked", action: "none" }) }),
+  "settings.deleteKeyword": admin({ input: (x) => ({ id: x.ids.keywordId }) }),
 
-  "simulator.shoppers": [none],
-  "simulator.send": [{ input: (x) => ({ from: x.otherPhone, body: "which brand am I?" }), echoes: (x) => [x.otherPhone] }],
-  "simulator.thread": [{ input: (x) => ({ phone: x.ids.phone }), echoes: (x) => [x.ids.phone] }],
+  "simulator.shoppers": member(none),
+  "simulator.send": member({ input: (x) => ({ from: x.otherPhone, body: "which brand am I?" }), echoes: (x) => [x.otherPhone] }),
+  "simulator.thread": member({ input: (x) => ({ phone: x.ids.phone }), echoes: (x) => [x.ids.phone] }),
 
-  "workflows.access": [none],
-  "workflows.list": [none],
-  "workflows.get": [{ input: (x) => ({ id: x.ids.workflowId }) }],
-  "workflows.create": [{ input: (x) => ({ name: "Alpha poach", goal: "lead_capture", keywords: ["quote"], assistantId: x.ids.assistantId }) }],
-  "workflows.update": [
+  "workflows.access": member(none),
+  "workflows.list": member(none),
+  "workflows.get": member({ input: (x) => ({ id: x.ids.workflowId }) }),
+  "workflows.create": admin({ input: (x) => ({ name: "Alpha poach", goal: "lead_capture", keywords: ["quote"], assistantId: x.ids.assistantId }) }),
+  "workflows.update": admin(
     { input: (x) => ({ id: x.ids.workflowId, name: "hijacked", goal: "lead_capture" }) },
     { input: (x, own) => ({ id: own.ids.workflowId, name: "Alpha leads", goal: "lead_capture", keywords: ["quote"], assistantId: x.ids.assistantId }) },
-  ],
-  "workflows.setActive": [{ input: (x) => ({ id: x.ids.workflowId, isActive: false }) }],
-  "workflows.delete": [{ input: (x) => ({ id: x.ids.workflowId }) }],
-  "workflows.testMatch": [{ input: () => ({ text: "I want a quote" }) }],
-  "workflows.activeForConversation": [{ input: (x) => ({ conversationId: x.ids.conversationId }) }],
-  "workflows.assistants": [none],
-  "workflows.createAssistant": [{ input: () => ({ name: "Alpha helper" }) }],
-  "workflows.updateAssistant": [{ input: (x) => ({ id: x.ids.assistantId, name: "hijacked" }) }],
-  "workflows.deleteAssistant": [{ input: (x) => ({ id: x.ids.assistantId }) }],
-  "workflows.collections": [none],
-  "workflows.records": [{ input: (x) => ({ collection: x.ids.collection }), echoes: (x) => [x.ids.collection] }],
-  "workflows.exportCollection": [{ input: (x) => ({ collection: x.ids.collection }), echoes: (x) => [x.ids.collection] }],
+  ),
+  "workflows.setActive": admin({ input: (x) => ({ id: x.ids.workflowId, isActive: false }) }),
+  "workflows.delete": admin({ input: (x) => ({ id: x.ids.workflowId }) }),
+  "workflows.testMatch": member({ input: () => ({ text: "I want a quote" }) }),
+  "workflows.activeForConversation": member({ input: (x) => ({ conversationId: x.ids.conversationId }) }),
+  "workflows.assistants": member(none),
+  "workflows.createAssistant": admin({ input: () => ({ name: "Alpha helper" }) }),
+  "workflows.updateAssistant": admin({ input: (x) => ({ id: x.ids.assistantId, name: "hijacked" }) }),
+  "workflows.deleteAssistant": admin({ input: (x) => ({ id: x.ids.assistantId }) }),
+  "workflows.collections": member(none),
+  "workflows.records": member({ input: (x) => ({ collection: x.ids.collection }), echoes: (x) => [x.ids.collection] }),
+  "workflows.exportCollection": member({ input: (x) => ({ collection: x.ids.collection }), echoes: (x) => [x.ids.collection] }),
 };
 
 let bravoNumber = "";
 let agentInput: unknown;
+
+/** Values some inputs need from the database: Bravo's number, Alpha's agent settings as saved. */
+async function loadInputValues(db: Db) {
+  bravoNumber = (await db.brand.findUniqueOrThrow({ where: { id: b.brandId } })).smsNumber;
+  agentInput ??= await a.caller.settings.agent().then(({ enabled, brandSummary, tone, customTone, styleRules, escalationRules, handoffMode, closeoutMessage, maxRepliesPerConversation, conversationWindowHours }) => ({ enabled, brandSummary, tone, customTone, styleRules, escalationRules, handoffMode, closeoutMessage, maxRepliesPerConversation, conversationWindowHours }));
+}
 
 /** Values that only Bravo's data contains: its ids, its name, its key, its shoppers' phones. */
 function bravoMarkers(x: BrandData): string[] {
@@ -190,17 +203,16 @@ describe("tenant isolation: Alpha calls every procedure with Bravo's ids", () =>
   const paths = Object.keys(appRouter._def.procedures as Record<string, unknown>).sort();
 
   it("covers every procedure of the router (add new ones to the table)", () => {
-    expect(paths.filter((p) => !(p in calls)), "procedures missing from the isolation table").toEqual([]);
-    expect(Object.keys(calls).filter((p) => !paths.includes(p)), "table entries for procedures that no longer exist").toEqual([]);
+    expect(paths.filter((p) => !(p in table)), "procedures missing from the isolation table").toEqual([]);
+    expect(Object.keys(table).filter((p) => !paths.includes(p)), "table entries for procedures that no longer exist").toEqual([]);
   });
 
-  for (const path of Object.keys(calls).sort()) {
+  for (const path of Object.keys(table).sort()) {
     it(`${path}: refused, or nothing of Bravo's in the answer; Bravo's rows unchanged`, async () => {
       const db = getDb();
-      bravoNumber = (await db.brand.findUniqueOrThrow({ where: { id: b.brandId } })).smsNumber;
-      agentInput ??= await a.caller.settings.agent().then(({ enabled, brandSummary, tone, customTone, styleRules, escalationRules, handoffMode, closeoutMessage, maxRepliesPerConversation, conversationWindowHours }) => ({ enabled, brandSummary, tone, customTone, styleRules, escalationRules, handoffMode, closeoutMessage, maxRepliesPerConversation, conversationWindowHours }));
+      await loadInputValues(db);
       const before = await brandSnapshot(db, b.brandId);
-      for (const [i, entry] of calls[path]!.entries()) {
+      for (const [i, entry] of table[path]!.calls.entries()) {
         const input = entry.input(b, a);
         const result = await call(a.caller, path, input);
         if (result.ok) {
@@ -229,11 +241,58 @@ describe("tenant isolation: Alpha calls every procedure with Bravo's ids", () =>
   });
 });
 
+/**
+ * Roles, on Alpha's own data: for every procedure, each role below the one the table names is
+ * refused with FORBIDDEN (naming the role needed) and changes none of Alpha's rows; the role
+ * named is not refused. The table's role must be the one the procedure declares in its meta.
+ */
+describe("roles: every procedure declares its role and refuses the roles below it", () => {
+  const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { meta?: ProcedureMeta } }>;
+  const callers = {} as Record<MemberRole, BrandData["caller"]>;
+
+  beforeAll(async () => {
+    const db = getDb();
+    callers.owner = a.caller;
+    callers.admin = createCaller(createApiContext(await createMember(db, a.brandId, undefined, "admin")));
+    callers.member = createCaller(createApiContext(await createMember(db, a.brandId, undefined, "member")));
+  });
+
+  it("every procedure declares a role, and it is the table's", () => {
+    const declared = Object.fromEntries(Object.entries(procedures).map(([path, procedure]) => [path, procedure._def.meta?.role ?? "(none)"]));
+    expect(Object.keys(declared).filter((path) => declared[path] === "(none)"), "procedures that declare no role").toEqual([]);
+    expect(declared).toEqual(Object.fromEntries(Object.entries(table).map(([path, row]) => [path, row.role])));
+  });
+
+  for (const path of Object.keys(table).sort()) {
+    const needed = table[path]!.role;
+    const lower = memberRoles.slice(0, memberRoles.indexOf(needed));
+    it(`${path}: needs ${needed}${lower.length ? `; ${lower.join(" and ")} refused, nothing changed` : ""}`, async () => {
+      const db = getDb();
+      await loadInputValues(db);
+      for (const [i, entry] of table[path]!.calls.entries()) {
+        const input = entry.input(a, a);
+        if (lower.length) {
+          const before = await brandSnapshot(db, a.brandId);
+          for (const role of lower) {
+            const result = await call(callers[role], path, input);
+            expect(result.ok ? "answered" : result.error.code, `${path} #${i} as ${role}`).toBe("FORBIDDEN");
+            if (!result.ok) expect(result.error.message).toBe(roleRefusal(needed));
+          }
+          const after = await brandSnapshot(db, a.brandId);
+          for (const table of Object.keys(before)) expect(after[table], `${path} #${i} by a lower role changed Alpha's ${table} rows`).toBe(before[table]);
+        }
+        const allowed = await call(callers[needed], path, input);
+        expect(allowed.ok ? "answered" : `${allowed.error.code} ${allowed.error.message}`, `${path} #${i} as ${needed}`).not.toMatch(/^FORBIDDEN/);
+      }
+    });
+  }
+});
+
 describe("a session with no brand", () => {
   it("is refused by every procedure", async () => {
     const anonymous = createCaller(createApiContext(null));
-    for (const path of Object.keys(calls)) {
-      const result = await call(anonymous as unknown as BrandData["caller"], path, calls[path]![0]!.input(b, a));
+    for (const path of Object.keys(table)) {
+      const result = await call(anonymous as unknown as BrandData["caller"], path, table[path]!.calls[0]!.input(b, a));
       expect(result.ok ? "ok" : result.error.code, path).toBe("UNAUTHORIZED");
     }
   });

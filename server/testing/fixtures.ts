@@ -1,7 +1,7 @@
 /** Test data builders for integration tests (real rows in the test database). */
 import crypto from "node:crypto";
 import twilio from "twilio";
-import type { Db, SmsConsent } from "../db";
+import type { Db, MemberRole, SmsConsent } from "../db";
 import { hashPassword } from "../auth/password";
 import { encryptSecret } from "../channels/secret-box";
 
@@ -21,11 +21,12 @@ export async function createBrand(db: Db, opts: { name?: string; smsNumber?: str
   return brand;
 }
 
-export async function createMember(db: Db, brandId: string, email = `user-${crypto.randomBytes(3).toString("hex")}@test.dev`) {
+/** A user of the brand (an owner unless a role is given) who signs in with "correct-horse". */
+export async function createMember<R extends MemberRole = "owner">(db: Db, brandId: string, email = `user-${crypto.randomBytes(3).toString("hex")}@test.dev`, role: R = "owner" as R) {
   const user = await db.user.create({ data: { email, name: "Test User", passwordHash: await hashPassword("correct-horse") } });
-  await db.membership.create({ data: { userId: user.id, brandId, role: "owner" } });
+  await db.membership.create({ data: { userId: user.id, brandId, role } });
   const brand = await db.brand.findUniqueOrThrow({ where: { id: brandId } });
-  return { userId: user.id, email, name: user.name, brandId, brandName: brand.name, role: "owner" as const };
+  return { userId: user.id, email, name: user.name, brandId, brandName: brand.name, role };
 }
 
 export async function createShopper(db: Db, brandId: string, opts: { phone?: string; consent?: SmsConsent; firstName?: string } = {}) {

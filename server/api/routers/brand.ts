@@ -1,6 +1,6 @@
-import { createTRPCRouter, brandProcedure } from "../trpc";
+import { createTRPCRouter, memberProcedure } from "../trpc";
 import { currentBrandOverview } from "../../brands";
 
 export const brandRouter = createTRPCRouter({
-  current: brandProcedure.query(({ ctx }) => currentBrandOverview(ctx.db, ctx.member)),
+  current: memberProcedure.query(({ ctx }) => currentBrandOverview(ctx.db, ctx.member)),
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getChannelSettings, sendTestSms, updateChannelSettings } from "../../channels";
-import { brandProcedure, createTRPCRouter } from "../trpc";
+import { memberProcedure, ownerProcedure, createTRPCRouter } from "../trpc";
 
 const actorOf = (member: { userId: string; name: string }) => ({ userId: member.userId, name: member.name });
 
@@ -12,7 +12,7 @@ const channelInput = z.object({
 });
 
 export const channelsRouter = createTRPCRouter({
-  get: brandProcedure.query(({ ctx }) => getChannelSettings(ctx.db, ctx.brandId)),
-  update: brandProcedure.input(channelInput).mutation(({ ctx, input }) => updateChannelSettings(ctx.db, ctx.brandId, actorOf(ctx.member), input)),
-  sendTest: brandProcedure.input(z.object({ to: z.string().max(40) })).mutation(({ ctx, input }) => sendTestSms(ctx.db, ctx.brandId, { to: input.to })),
+  get: memberProcedure.query(({ ctx }) => getChannelSettings(ctx.db, ctx.brandId)),
+  update: ownerProcedure.input(channelInput).mutation(({ ctx, input }) => updateChannelSettings(ctx.db, ctx.brandId, actorOf(ctx.member), input)),
+  sendTest: ownerProcedure.input(z.object({ to: z.string().max(40) })).mutation(({ ctx, input }) => sendTestSms(ctx.db, ctx.brandId, { to: input.to })),
 });

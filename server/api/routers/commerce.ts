@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getCommerceSettings, updateCommerceSettings } from "../../commerce/commerce-settings";
-import { brandProcedure, createTRPCRouter } from "../trpc";
+import { createTRPCRouter, memberProcedure, ownerProcedure } from "../trpc";
 
 // Loose caps only: the domain function checks each field and answers with the marketer's words.
 const commerceInput = z.object({
@@ -11,10 +11,9 @@ const commerceInput = z.object({
 });
 
 export const commerceRouter = createTRPCRouter({
-  // needs: member
-  get: brandProcedure.query(({ ctx }) => getCommerceSettings(ctx.db, ctx.brandId)),
-  // needs: owner (credentials)
-  update: brandProcedure
+  get: memberProcedure.query(({ ctx }) => getCommerceSettings(ctx.db, ctx.brandId)),
+  // Credentials: the shop's token and signing secret.
+  update: ownerProcedure
     .input(commerceInput)
     .mutation(({ ctx, input }) => updateCommerceSettings(ctx.db, ctx.brandId, { userId: ctx.member.userId, name: ctx.member.name }, input)),
 });

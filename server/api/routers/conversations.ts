@@ -17,7 +17,7 @@ import {
   unassignConversation,
 } from "../../conversations";
 import { describeDisposition } from "../../inbound";
-import { brandProcedure, createTRPCRouter } from "../trpc";
+import { memberProcedure, createTRPCRouter } from "../trpc";
 
 const statusSchema = z.enum(["automating", "resolved", "escalated", "closed_out", "failed", "closed"]);
 const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Pick a date.");
@@ -32,7 +32,7 @@ const reasonText = (reason: string | null) => (reason?.startsWith("ineligible:")
 const textSchema = z.string().max(10_000);
 
 export const conversationsRouter = createTRPCRouter({
-  list: brandProcedure
+  list: memberProcedure
     .input(
       z.object({
         waiting: z.boolean().optional(),
@@ -51,7 +51,7 @@ export const conversationsRouter = createTRPCRouter({
       return { ...page, items: page.items.map((c) => ({ ...c, escalationReasonText: reasonText(c.escalationReason) })) };
     }),
 
-  get: brandProcedure.input(idSchema).query(async ({ ctx, input }) => {
+  get: memberProcedure.input(idSchema).query(async ({ ctx, input }) => {
     const found = await getConversation(ctx.db, ctx.brandId, input.id);
     if (!found) throw new AppError("NOT_FOUND", { userMessage: "That conversation does not exist." });
     return {
@@ -65,7 +65,7 @@ export const conversationsRouter = createTRPCRouter({
     };
   }),
 
-  inboundTexts: brandProcedure
+  inboundTexts: memberProcedure
     .input(z.object({ answered: z.boolean().optional(), limit: z.number().int().min(1).max(200).default(50) }))
     .query(async ({ ctx, input }) => {
       const rows = await listInboundTexts(ctx.db, ctx.brandId, input);
@@ -73,18 +73,18 @@ export const conversationsRouter = createTRPCRouter({
     }),
 
   /** Campaigns to filter the list by. */
-  campaignChoices: brandProcedure.query(({ ctx }) => listCampaignChoices(ctx.db, ctx.brandId)),
+  campaignChoices: memberProcedure.query(({ ctx }) => listCampaignChoices(ctx.db, ctx.brandId)),
 
   /** How many conversations wait for a person (the sidebar badge). */
-  awaitingCount: brandProcedure.query(({ ctx }) => countAwaitingHumans(ctx.db, ctx.brandId)),
+  awaitingCount: memberProcedure.query(({ ctx }) => countAwaitingHumans(ctx.db, ctx.brandId)),
 
-  assign: brandProcedure
+  assign: memberProcedure
     .input(idSchema)
     .mutation(({ ctx, input }) => assignConversation(ctx.db, { brandId: ctx.brandId, conversationId: input.id, userId: ctx.member.userId })),
 
-  unassign: brandProcedure.input(idSchema).mutation(({ ctx, input }) => unassignConversation(ctx.db, { brandId: ctx.brandId, conversationId: input.id })),
+  unassign: memberProcedure.input(idSchema).mutation(({ ctx, input }) => unassignConversation(ctx.db, { brandId: ctx.brandId, conversationId: input.id })),
 
-  reply: brandProcedure
+  reply: memberProcedure
     .input(idSchema.extend({ body: textSchema, idempotencyKey: z.string().min(8).max(100).optional() }))
     .mutation(({ ctx, input }) =>
       sendTeammateReply(ctx.db, {
@@ -96,15 +96,15 @@ export const conversationsRouter = createTRPCRouter({
       }),
     ),
 
-  addNote: brandProcedure
+  addNote: memberProcedure
     .input(idSchema.extend({ body: textSchema }))
     .mutation(({ ctx, input }) => addConversationNote(ctx.db, { brandId: ctx.brandId, conversationId: input.id, userId: ctx.member.userId, body: input.body })),
 
-  close: brandProcedure
+  close: memberProcedure
     .input(idSchema)
     .mutation(({ ctx, input }) => closeConversation(ctx.db, { brandId: ctx.brandId, conversationId: input.id, userId: ctx.member.userId })),
 
-  markRead: brandProcedure.input(idSchema).mutation(async ({ ctx, input }) => {
+  markRead: memberProcedure.input(idSchema).mutation(async ({ ctx, input }) => {
     const isMarked = await markConversationRead(ctx.db, { brandId: ctx.brandId, conversationId: input.id });
     if (!isMarked) throw new AppError("NOT_FOUND", { userMessage: "That conversation does not exist." });
     return { ok: true as const };

@@ -9,7 +9,7 @@ import {
   sendTestHandoff,
   updateHelpdeskSettings,
 } from "../../helpdesk";
-import { brandProcedure, createTRPCRouter } from "../trpc";
+import { memberProcedure, ownerProcedure, createTRPCRouter } from "../trpc";
 
 const actorOf = (member: { userId: string; name: string }) => ({ userId: member.userId, name: member.name });
 
@@ -19,15 +19,15 @@ const helpdeskInput = z.object({ kind: z.enum(helpdeskKinds), config: fieldValue
 
 export const helpdeskRouter = createTRPCRouter({
   /** The saved helpdesk with its secrets masked, the public-API key's last four characters, the Front webhook URL. */
-  get: brandProcedure.query(({ ctx }) => getHelpdeskSettings(ctx.db, ctx.brandId)),
-  update: brandProcedure.input(helpdeskInput).mutation(({ ctx, input }) => updateHelpdeskSettings(ctx.db, ctx.brandId, actorOf(ctx.member), input)),
+  get: memberProcedure.query(({ ctx }) => getHelpdeskSettings(ctx.db, ctx.brandId)),
+  update: ownerProcedure.input(helpdeskInput).mutation(({ ctx, input }) => updateHelpdeskSettings(ctx.db, ctx.brandId, actorOf(ctx.member), input)),
   /** A sample handoff through the saved connector, logged as outcome "test". */
-  sendTest: brandProcedure.mutation(({ ctx }) => sendTestHandoff(ctx.db, ctx.brandId)),
-  deliveries: brandProcedure
+  sendTest: ownerProcedure.mutation(({ ctx }) => sendTestHandoff(ctx.db, ctx.brandId)),
+  deliveries: memberProcedure
     .input(z.object({ page: z.number().int().min(1).max(100_000).default(1), pageSize: z.number().int().min(1).max(100).default(20) }).default({ page: 1, pageSize: 20 }))
     .query(({ ctx, input }) => listHandoffDeliveries(ctx.db, ctx.brandId, input)),
   /** A new public-API key, returned this once; only its SHA-256 is stored. */
-  generateApiKey: brandProcedure.mutation(({ ctx }) => generateApiKey(ctx.db, ctx.brandId, actorOf(ctx.member))),
-  revealSigningSecret: brandProcedure.mutation(async ({ ctx }) => ({ signingSecret: await revealSigningSecret(ctx.db, ctx.brandId) })),
-  rotateSigningSecret: brandProcedure.mutation(async ({ ctx }) => ({ signingSecret: await rotateSigningSecret(ctx.db, ctx.brandId, actorOf(ctx.member)) })),
+  generateApiKey: ownerProcedure.mutation(({ ctx }) => generateApiKey(ctx.db, ctx.brandId, actorOf(ctx.member))),
+  revealSigningSecret: ownerProcedure.mutation(async ({ ctx }) => ({ signingSecret: await revealSigningSecret(ctx.db, ctx.brandId) })),
+  rotateSigningSecret: ownerProcedure.mutation(async ({ ctx }) => ({ signingSecret: await rotateSigningSecret(ctx.db, ctx.brandId, actorOf(ctx.member)) })),
 });

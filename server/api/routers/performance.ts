@@ -10,7 +10,7 @@ import {
   previewOrderImport,
   updateAttributionSettings,
 } from "../../analytics";
-import { brandProcedure, createTRPCRouter } from "../trpc";
+import { adminProcedure, memberProcedure, createTRPCRouter } from "../trpc";
 
 // Loose shape only: the domain checks the dates and answers with the words shown next to the fields.
 const filterInput = z.object({
@@ -26,19 +26,19 @@ const actorOf = (member: { userId: string; name: string }) => ({ userId: member.
 
 export const performanceRouter = createTRPCRouter({
   /** The metric cards, with the previous period of equal length. */
-  summary: brandProcedure.input(filterInput).query(({ ctx, input }) => performanceSummary(ctx.db, ctx.brandId, input)),
+  summary: memberProcedure.input(filterInput).query(({ ctx, input }) => performanceSummary(ctx.db, ctx.brandId, input)),
   /** One row per brand-local day, for the charts. */
-  series: brandProcedure.input(filterInput).query(({ ctx, input }) => performanceSeries(ctx.db, ctx.brandId, input)),
-  bySkill: brandProcedure.input(filterInput).query(({ ctx, input }) => performanceBySkill(ctx.db, ctx.brandId, input)),
-  byCampaign: brandProcedure.input(filterInput).query(({ ctx, input }) => performanceByCampaign(ctx.db, ctx.brandId, input)),
+  series: memberProcedure.input(filterInput).query(({ ctx, input }) => performanceSeries(ctx.db, ctx.brandId, input)),
+  bySkill: memberProcedure.input(filterInput).query(({ ctx, input }) => performanceBySkill(ctx.db, ctx.brandId, input)),
+  byCampaign: memberProcedure.input(filterInput).query(({ ctx, input }) => performanceByCampaign(ctx.db, ctx.brandId, input)),
 
   /** Settings → SMS attribution (kept here so the settings router stays the settings team's). */
-  attributionSettings: brandProcedure.query(({ ctx }) => getAttributionSettings(ctx.db, ctx.brandId)),
-  updateAttributionSettings: brandProcedure
+  attributionSettings: memberProcedure.query(({ ctx }) => getAttributionSettings(ctx.db, ctx.brandId)),
+  updateAttributionSettings: adminProcedure
     .input(z.object({ windowHours: z.number().int(), model: z.string().max(40) }))
     .mutation(({ ctx, input }) => updateAttributionSettings(ctx.db, ctx.brandId, actorOf(ctx.member), input)),
 
   /** Orders from a CSV file, as Placed Order events: preview writes nothing. */
-  previewOrderImport: brandProcedure.input(csvInput).mutation(({ ctx, input }) => previewOrderImport(ctx.db, ctx.brandId, input.csv)),
-  importOrders: brandProcedure.input(csvInput).mutation(({ ctx, input }) => importOrders(ctx.db, ctx.brandId, input.csv)),
+  previewOrderImport: adminProcedure.input(csvInput).mutation(({ ctx, input }) => previewOrderImport(ctx.db, ctx.brandId, input.csv)),
+  importOrders: adminProcedure.input(csvInput).mutation(({ ctx, input }) => importOrders(ctx.db, ctx.brandId, input.csv)),
 });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { AppError } from "../../errors";
 import { describeDisposition } from "../../inbound";
 import { getProfileDetail, importProfiles, listProfiles, MAX_TIMELINE_PAGE, previewProfileImport, profileTimeline } from "../../profiles";
-import { brandProcedure, createTRPCRouter } from "../trpc";
+import { adminProcedure, memberProcedure, createTRPCRouter } from "../trpc";
 
 const id = z.string().min(1).max(40);
 const consentSchema = z.enum(["subscribed", "unsubscribed", "never_subscribed"]);
@@ -12,7 +12,7 @@ const csvSchema = z.object({ csv: z.string().max(4_000_000, "The file is too lar
 const notFound = () => new AppError("NOT_FOUND", { userMessage: "That profile does not exist." });
 
 export const profilesRouter = createTRPCRouter({
-  list: brandProcedure
+  list: memberProcedure
     .input(
       z.object({
         search: z.string().max(200).optional(),
@@ -23,13 +23,13 @@ export const profilesRouter = createTRPCRouter({
     )
     .query(({ ctx, input }) => listProfiles(ctx.db, ctx.brandId, input)),
 
-  get: brandProcedure.input(z.object({ id })).query(async ({ ctx, input }) => {
+  get: memberProcedure.input(z.object({ id })).query(async ({ ctx, input }) => {
     const detail = await getProfileDetail(ctx.db, ctx.brandId, input.id);
     if (!detail) throw notFound();
     return detail;
   }),
 
-  timeline: brandProcedure
+  timeline: memberProcedure
     .input(z.object({ id, cursor: z.string().max(80).nullish(), limit: z.number().int().min(1).max(MAX_TIMELINE_PAGE).default(50) }))
     .query(async ({ ctx, input }) => {
       const page = await profileTimeline(ctx.db, ctx.brandId, input.id, input);
@@ -45,7 +45,7 @@ export const profilesRouter = createTRPCRouter({
     }),
 
   /** A mutation only because the CSV is too large for a GET; it writes nothing. */
-  previewImport: brandProcedure.input(csvSchema).mutation(({ ctx, input }) => previewProfileImport(ctx.db, ctx.brandId, input.csv)),
+  previewImport: adminProcedure.input(csvSchema).mutation(({ ctx, input }) => previewProfileImport(ctx.db, ctx.brandId, input.csv)),
 
-  import: brandProcedure.input(csvSchema).mutation(({ ctx, input }) => importProfiles(ctx.db, ctx.brandId, input.csv)),
+  import: adminProcedure.input(csvSchema).mutation(({ ctx, input }) => importProfiles(ctx.db, ctx.brandId, input.csv)),
 });

@@ -4,7 +4,7 @@ import { complianceTextsFor, getQuietHours, updateComplianceTexts, updateQuietHo
 import { createKeywordAutomation, deleteKeywordAutomation, keywordActions, listKeywordAutomations, updateKeywordAutomation } from "../../keywords";
 import { eligibilityModes, getAgentSettings, getEligibilitySettings, handoffModes, listSettingsChanges, tones, updateAgentSettings, updateEligibilitySettings } from "../../settings";
 import { getMarketingSettings, updateMarketingSettings } from "../../settings";
-import { brandProcedure, createTRPCRouter } from "../trpc";
+import { adminProcedure, memberProcedure, createTRPCRouter } from "../trpc";
 
 const agentInput = z.object({
   enabled: z.boolean(),
@@ -51,36 +51,36 @@ const keywordInput = z.object({
 });
 
 export const settingsRouter = createTRPCRouter({
-  agent: brandProcedure.query(({ ctx }) => getAgentSettings(ctx.db, ctx.brandId)),
-  updateAgent: brandProcedure.input(agentInput).mutation(({ ctx, input }) => updateAgentSettings(ctx.db, ctx.brandId, actorOf(ctx.member), input)),
-  eligibility: brandProcedure.query(({ ctx }) => getEligibilitySettings(ctx.db, ctx.brandId)),
-  updateEligibility: brandProcedure
+  agent: memberProcedure.query(({ ctx }) => getAgentSettings(ctx.db, ctx.brandId)),
+  updateAgent: adminProcedure.input(agentInput).mutation(({ ctx, input }) => updateAgentSettings(ctx.db, ctx.brandId, actorOf(ctx.member), input)),
+  eligibility: memberProcedure.query(({ ctx }) => getEligibilitySettings(ctx.db, ctx.brandId)),
+  updateEligibility: adminProcedure
     .input(eligibilityInput)
     .mutation(({ ctx, input }) => updateEligibilitySettings(ctx.db, ctx.brandId, actorOf(ctx.member), input)),
-  history: brandProcedure.query(({ ctx }) => listSettingsChanges(ctx.db, ctx.brandId)),
-  compliance: brandProcedure.query(async ({ ctx }) => {
+  history: memberProcedure.query(({ ctx }) => listSettingsChanges(ctx.db, ctx.brandId)),
+  compliance: memberProcedure.query(async ({ ctx }) => {
     const brand = await ctx.db.brand.findUniqueOrThrow({ where: { id: ctx.brandId } });
     return complianceTextsFor(ctx.db, brand);
   }),
-  updateCompliance: brandProcedure.input(complianceInput).mutation(async ({ ctx, input }) => {
+  updateCompliance: adminProcedure.input(complianceInput).mutation(async ({ ctx, input }) => {
     await updateComplianceTexts(ctx.db, ctx.brandId, input, actorOf(ctx.member));
     const brand = await ctx.db.brand.findUniqueOrThrow({ where: { id: ctx.brandId } });
     return complianceTextsFor(ctx.db, brand);
   }),
-  quietHours: brandProcedure.query(({ ctx }) => getQuietHours(ctx.db, ctx.brandId)),
-  updateQuietHours: brandProcedure.input(quietHoursInput).mutation(({ ctx, input }) => updateQuietHours(ctx.db, ctx.brandId, actorOf(ctx.member), input)),
-  marketing: brandProcedure.query(({ ctx }) => getMarketingSettings(ctx.db, ctx.brandId)),
-  updateMarketing: brandProcedure.input(marketingInput).mutation(({ ctx, input }) => updateMarketingSettings(ctx.db, ctx.brandId, actorOf(ctx.member), input)),
-  restrictedGoods: brandProcedure.query(({ ctx }) => getRestrictedGoods(ctx.db, ctx.brandId)),
-  updateRestrictedGoods: brandProcedure
+  quietHours: memberProcedure.query(({ ctx }) => getQuietHours(ctx.db, ctx.brandId)),
+  updateQuietHours: adminProcedure.input(quietHoursInput).mutation(({ ctx, input }) => updateQuietHours(ctx.db, ctx.brandId, actorOf(ctx.member), input)),
+  marketing: memberProcedure.query(({ ctx }) => getMarketingSettings(ctx.db, ctx.brandId)),
+  updateMarketing: adminProcedure.input(marketingInput).mutation(({ ctx, input }) => updateMarketingSettings(ctx.db, ctx.brandId, actorOf(ctx.member), input)),
+  restrictedGoods: memberProcedure.query(({ ctx }) => getRestrictedGoods(ctx.db, ctx.brandId)),
+  updateRestrictedGoods: adminProcedure
     .input(restrictedGoodsInput)
     .mutation(({ ctx, input }) => updateRestrictedGoods(ctx.db, ctx.brandId, actorOf(ctx.member), input)),
-  keywords: brandProcedure.query(({ ctx }) => listKeywordAutomations(ctx.db, ctx.brandId)),
-  createKeyword: brandProcedure.input(keywordInput).mutation(({ ctx, input }) => createKeywordAutomation(ctx.db, ctx.brandId, input, actorOf(ctx.member))),
-  updateKeyword: brandProcedure
+  keywords: memberProcedure.query(({ ctx }) => listKeywordAutomations(ctx.db, ctx.brandId)),
+  createKeyword: adminProcedure.input(keywordInput).mutation(({ ctx, input }) => createKeywordAutomation(ctx.db, ctx.brandId, input, actorOf(ctx.member))),
+  updateKeyword: adminProcedure
     .input(keywordInput.extend({ id: z.string().min(1).max(40) }))
     .mutation(({ ctx, input: { id, ...input } }) => updateKeywordAutomation(ctx.db, ctx.brandId, id, input, actorOf(ctx.member))),
-  deleteKeyword: brandProcedure.input(z.object({ id: z.string().min(1).max(40) })).mutation(async ({ ctx, input }) => {
+  deleteKeyword: adminProcedure.input(z.object({ id: z.string().min(1).max(40) })).mutation(async ({ ctx, input }) => {
     await deleteKeywordAutomation(ctx.db, ctx.brandId, input.id, actorOf(ctx.member));
     return { id: input.id };
   }),

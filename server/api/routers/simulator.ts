@@ -1,16 +1,16 @@
 import { z } from "zod";
 import { describeDisposition } from "../../inbound";
 import { sendSimulatedText, simulatorShoppers, simulatorThread } from "../../simulator";
-import { brandProcedure, createTRPCRouter } from "../trpc";
+import { memberProcedure, createTRPCRouter } from "../trpc";
 
 export const simulatorRouter = createTRPCRouter({
-  shoppers: brandProcedure.query(({ ctx }) => simulatorShoppers(ctx.db, ctx.brandId)),
+  shoppers: memberProcedure.query(({ ctx }) => simulatorShoppers(ctx.db, ctx.brandId)),
 
-  send: brandProcedure
+  send: memberProcedure
     .input(z.object({ from: z.string().min(3).max(30), body: z.string().trim().min(1, "Type a message first.").max(1600) }))
     .mutation(({ ctx, input }) => sendSimulatedText(ctx.db, ctx.brandId, input)),
 
-  thread: brandProcedure.input(z.object({ phone: z.string().min(3).max(30) })).query(async ({ ctx, input }) => {
+  thread: memberProcedure.input(z.object({ phone: z.string().min(3).max(30) })).query(async ({ ctx, input }) => {
     const thread = await simulatorThread(ctx.db, ctx.brandId, input.phone);
     return {
       ...thread,

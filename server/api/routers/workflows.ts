@@ -25,15 +25,18 @@ import {
   updateWorkflow,
   workflowsAccess,
 } from "../../workflows";
-import { brandProcedure, createTRPCRouter } from "../trpc";
+import { adminProcedure, memberProcedure, createTRPCRouter } from "../trpc";
 
 const id = z.string().min(1).max(40);
 
-/** Signed in, and the brand's plan and feature flag allow SMS Workflows. */
-const workflowsProcedure = brandProcedure.use(async ({ ctx, next }) => {
-  await assertWorkflowsAvailable(ctx.db, ctx.brandId);
-  return next();
-});
+/** A role's procedure that also needs the brand's plan and feature flag to allow SMS Workflows. */
+const workflowsAvailable = (procedure: typeof memberProcedure) =>
+  procedure.use(async ({ ctx, next }) => {
+    await assertWorkflowsAvailable(ctx.db, ctx.brandId);
+    return next();
+  });
+const memberWorkflowsProcedure = workflowsAvailable(memberProcedure);
+const adminWorkflowsProcedure = workflowsAvailable(adminProcedure);
 
 // Loose caps only: the domain functions check each field and answer in the marketer's words.
 const stepInput = z.object({
@@ -63,27 +66,27 @@ const assistantInput = z.object({ name: z.string().max(500), instructions: z.str
 
 export const workflowsRouter = createTRPCRouter({
   /** Whether the page exists for this brand, and if not, which of plan / flag is missing. */
-  access: brandProcedure.query(({ ctx }) => workflowsAccess(ctx.db, ctx.brandId)),
+  access: memberProcedure.query(({ ctx }) => workflowsAccess(ctx.db, ctx.brandId)),
 
-  list: workflowsProcedure.query(({ ctx }) => listWorkflows(ctx.db, ctx.brandId)),
-  get: workflowsProcedure.input(z.object({ id })).query(({ ctx, input }) => getWorkflow(ctx.db, ctx.brandId, input.id)),
-  create: workflowsProcedure.input(workflowInput).mutation(({ ctx, input }) => createWorkflow(ctx.db, ctx.brandId, input)),
-  update: workflowsProcedure.input(workflowInput.extend({ id })).mutation(({ ctx, input: { id, ...input } }) => updateWorkflow(ctx.db, ctx.brandId, id, input)),
-  setActive: workflowsProcedure.input(z.object({ id, isActive: z.boolean() })).mutation(({ ctx, input }) => setWorkflowActive(ctx.db, ctx.brandId, input.id, input.isActive)),
-  delete: workflowsProcedure.input(z.object({ id })).mutation(({ ctx, input }) => deleteWorkflow(ctx.db, ctx.brandId, input.id)),
-  testMatch: workflowsProcedure.input(z.object({ text: z.string().max(1600) })).mutation(({ ctx, input }) => testWorkflowMatch(ctx.db, ctx.brandId, input.text)),
+  list: memberWorkflowsProcedure.query(({ ctx }) => listWorkflows(ctx.db, ctx.brandId)),
+  get: memberWorkflowsProcedure.input(z.object({ id })).query(({ ctx, input }) => getWorkflow(ctx.db, ctx.brandId, input.id)),
+  create: adminWorkflowsProcedure.input(workflowInput).mutation(({ ctx, input }) => createWorkflow(ctx.db, ctx.brandId, input)),
+  update: adminWorkflowsProcedure.input(workflowInput.extend({ id })).mutation(({ ctx, input: { id, ...input } }) => updateWorkflow(ctx.db, ctx.brandId, id, input)),
+  setActive: adminWorkflowsProcedure.input(z.object({ id, isActive: z.boolean() })).mutation(({ ctx, input }) => setWorkflowActive(ctx.db, ctx.brandId, input.id, input.isActive)),
+  delete: adminWorkflowsProcedure.input(z.object({ id })).mutation(({ ctx, input }) => deleteWorkflow(ctx.db, ctx.brandId, input.id)),
+  testMatch: memberWorkflowsProcedure.input(z.object({ text: z.string().max(1600) })).mutation(({ ctx, input }) => testWorkflowMatch(ctx.db, ctx.brandId, input.text)),
 
   /** For the conversation page: which workflow and step guide it (null when none). */
-  activeForConversation: brandProcedure.input(z.object({ conversationId: id })).query(({ ctx, input }) => activeWorkflowForConversation(ctx.db, ctx.brandId, input.conversationId)),
+  activeForConversation: memberProcedure.input(z.object({ conversationId: id })).query(({ ctx, input }) => activeWorkflowForConversation(ctx.db, ctx.brandId, input.conversationId)),
 
-  assistants: workflowsProcedure.query(({ ctx }) => listAssistants(ctx.db, ctx.brandId)),
-  createAssistant: workflowsProcedure.input(assistantInput).mutation(({ ctx, input }) => createAssistant(ctx.db, ctx.brandId, input)),
-  updateAssistant: workflowsProcedure.input(assistantInput.extend({ id })).mutation(({ ctx, input: { id, ...input } }) => updateAssistant(ctx.db, ctx.brandId, id, input)),
-  deleteAssistant: workflowsProcedure.input(z.object({ id })).mutation(({ ctx, input }) => deleteAssistant(ctx.db, ctx.brandId, input.id)),
+  assistants: memberWorkflowsProcedure.query(({ ctx }) => listAssistants(ctx.db, ctx.brandId)),
+  createAssistant: adminWorkflowsProcedure.input(assistantInput).mutation(({ ctx, input }) => createAssistant(ctx.db, ctx.brandId, input)),
+  updateAssistant: adminWorkflowsProcedure.input(assistantInput.extend({ id })).mutation(({ ctx, input: { id, ...input } }) => updateAssistant(ctx.db, ctx.brandId, id, input)),
+  deleteAssistant: adminWorkflowsProcedure.input(z.object({ id })).mutation(({ ctx, input }) => deleteAssistant(ctx.db, ctx.brandId, input.id)),
 
-  collections: workflowsProcedure.query(({ ctx }) => listCollections(ctx.db, ctx.brandId)),
-  records: workflowsProcedure
+  collections: memberWorkflowsProcedure.query(({ ctx }) => listCollections(ctx.db, ctx.brandId)),
+  records: memberWorkflowsProcedure
     .input(z.object({ collection: z.string().min(1).max(80), page: z.number().int().min(1).max(100_000).default(1), pageSize: z.number().int().min(1).max(MAX_RECORDS_PAGE).default(50) }))
     .query(({ ctx, input }) => listRecords(ctx.db, ctx.brandId, input)),
-  exportCollection: workflowsProcedure.input(z.object({ collection: z.string().min(1).max(80) })).mutation(({ ctx, input }) => exportRecordsCsv(ctx.db, ctx.brandId, input.collection)),
+  exportCollection: memberWorkflowsProcedure.input(z.object({ collection: z.string().min(1).max(80) })).mutation(({ ctx, input }) => exportRecordsCsv(ctx.db, ctx.brandId, input.collection)),
 });

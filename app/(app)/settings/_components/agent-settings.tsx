@@ -43,6 +43,7 @@ export function AgentSettingsSection() {
   return (
     <FormSection
       id="customer-agent"
+      needs="admin"
       title="Customer agent"
       description="How the agent answers shoppers’ texts: what it knows about your brand, how it sounds, and when it hands a conversation to a person."
       query={agent}

@@ -18,6 +18,7 @@ export function AttributionSection() {
   return (
     <FormSection
       id="attribution"
+      needs="admin"
       title="SMS attribution"
       description="Which orders count as revenue from the customer agent on the Performance page: orders placed soon enough after the shopper’s last agent reply."
       query={settings}

@@ -26,6 +26,7 @@ export function ChannelsSection() {
   return (
     <FormSection
       id="channels"
+      needs="owner"
       title="Channels"
       description="The number Parley texts from and the Twilio account it sends through. Without Twilio credentials, texts go to the built-in simulator."
       query={channels}

@@ -21,6 +21,7 @@ export function CommerceSection() {
   return (
     <FormSection
       id="commerce"
+      needs="owner"
       title="Commerce"
       description="Where the customer agent looks up orders and products: the built-in demo store, or your Shopify shop. Shopify’s order webhooks credit revenue on the Performance page."
       query={commerce}

@@ -54,6 +54,7 @@ export function ComplianceTextsSection() {
   return (
     <FormSection
       id="compliance-texts"
+      needs="admin"
       title="Compliance texts"
       description="What Parley replies, before the agent, when a shopper texts a carrier keyword. Each must fit one SMS."
       query={compliance}

@@ -41,6 +41,7 @@ export function EligibilitySection() {
   return (
     <FormSection
       id="eligibility"
+      needs="admin"
       title="Who can chat with the agent"
       description="Decide which shoppers the agent answers. Everyone else's texts go to the inbox, marked with the rule that decided."
       query={eligibility}

@@ -3,12 +3,14 @@ import { errorMessageOf } from "@/components/trpc";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { Skeleton } from "@/components/ui/skeleton";
+import { ChangeableBy } from "./settings-access";
 
 type SectionQuery<T> = { isPending: boolean; isError: boolean; error: unknown; data: T | undefined; refetch: () => unknown };
 
 /**
  * A settings form in a card: its heading and purpose, skeleton rows while the saved values load,
- * a retryable error, then the form built from the saved values.
+ * a retryable error, then the form built from the saved values: read-only, with a note, for a
+ * teammate whose role is below `needs` (the role the section's save procedure declares).
  */
 export function FormSection<T>({
   id,
@@ -17,6 +19,7 @@ export function FormSection<T>({
   query,
   loadingLabel,
   skeletonHeights,
+  needs,
   children,
 }: {
   id: string;
@@ -26,6 +29,8 @@ export function FormSection<T>({
   loadingLabel: string;
   /** Tailwind height classes of the placeholder fields, e.g. ["h-24", "h-9"]. */
   skeletonHeights: string[];
+  /** The least role that may change this section: "owner" where it holds credentials, otherwise "admin". */
+  needs: "admin" | "owner";
   children: (saved: T) => ReactNode;
 }) {
   const headingId = `${id}-heading`;
@@ -47,7 +52,7 @@ export function FormSection<T>({
           ) : query.isError || query.data === undefined ? (
             <ErrorNotice message={errorMessageOf(query.error)} onRetry={() => void query.refetch()} />
           ) : (
-            children(query.data)
+            <ChangeableBy needs={needs}>{children(query.data)}</ChangeableBy>
           )}
         </CardBody>
       </Card>

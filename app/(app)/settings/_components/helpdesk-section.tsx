@@ -88,6 +88,7 @@ export function HelpdeskSection() {
     <div className="flex flex-col gap-6">
       <FormSection
         id="helpdesk"
+        needs="owner"
         title="Helpdesk"
         description="When the agent hands a conversation to people, it always waits in Conversations. Connect your helpdesk to also send it there, with the transcript, summary and sentiment; replies from the helpdesk reach the shopper as texts."
         query={helpdesk}

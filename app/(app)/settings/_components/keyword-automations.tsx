@@ -15,6 +15,7 @@ import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
 import { fieldErrorsOf } from "./form-helpers";
 import { KeywordForm, toKeywordAction, type KeywordAutomation, type KeywordInput } from "./keyword-form";
+import { ReadOnlyNote, useCanChange } from "./settings-access";
 import { useInvalidateSettingsHistory } from "./settings-history";
 
 const FORM_FIELDS = ["keyword", "reply", "propertyKey", "propertyValue"];
@@ -40,6 +41,8 @@ export function KeywordAutomationsSection() {
   const toast = useToast();
   const keywords = useQuery(trpc.settings.keywords.queryOptions());
   const rows = keywords.data ?? [];
+  // Members see the automations; adding, editing and deleting them needs an admin or an owner.
+  const canChange = useCanChange("admin");
 
   const [editing, setEditing] = useState<Editing | null>(null);
   const [formErrors, setFormErrors] = useState<Record<string, string>>({});
@@ -120,11 +123,11 @@ export function KeywordAutomationsSection() {
     );
   }
 
-  const addButton = (
+  const addButton = canChange ? (
     <Button onClick={() => openForm({ mode: "create" })} data-add-keyword="">
       Add keyword
     </Button>
-  );
+  ) : null;
 
   return (
     <section ref={sectionRef} aria-labelledby="keyword-automations-heading" className="flex flex-col gap-4">
@@ -137,6 +140,11 @@ export function KeywordAutomationsSection() {
             When a shopper&apos;s text contains one of these keywords, Parley sends the reply and runs the action instead of the agent. STOP, START and HELP
             are reserved.
           </p>
+          {canChange ? null : (
+            <div className="mt-3">
+              <ReadOnlyNote needs="admin" />
+            </div>
+          )}
         </div>
         {/* While the list is empty, the empty state carries the one "Add keyword" button. */}
         {keywords.isSuccess && rows.length > 0 ? addButton : null}
@@ -163,9 +171,11 @@ export function KeywordAutomationsSection() {
                 <TH>Action</TH>
                 <TH>Status</TH>
                 <TH>Updated</TH>
-                <TH>
-                  <span className="sr-only">Actions</span>
-                </TH>
+                {canChange ? (
+                  <TH>
+                    <span className="sr-only">Actions</span>
+                  </TH>
+                ) : null}
               </tr>
             </THead>
             <TBody>
@@ -186,22 +196,24 @@ export function KeywordAutomationsSection() {
                   <TD className="text-slate-500">
                     <RelativeTime date={row.updatedAt} />
                   </TD>
-                  <TD className="py-2">
-                    <div className="flex justify-end gap-1">
-                      <Button variant="ghost" size="sm" aria-describedby={`keyword-${row.id}`} onClick={() => openForm({ mode: "edit", automation: row })}>
-                        Edit
-                      </Button>
-                      <Button
-                        variant="ghost"
-                        size="sm"
-                        className="text-red-700 hover:bg-red-50 hover:text-red-800"
-                        aria-describedby={`keyword-${row.id}`}
-                        onClick={() => setDeleting(row)}
-                      >
-                        Delete
-                      </Button>
-                    </div>
-                  </TD>
+                  {canChange ? (
+                    <TD className="py-2">
+                      <div className="flex justify-end gap-1">
+                        <Button variant="ghost" size="sm" aria-describedby={`keyword-${row.id}`} onClick={() => openForm({ mode: "edit", automation: row })}>
+                          Edit
+                        </Button>
+                        <Button
+                          variant="ghost"
+                          size="sm"
+                          className="text-red-700 hover:bg-red-50 hover:text-red-800"
+                          aria-describedby={`keyword-${row.id}`}
+                          onClick={() => setDeleting(row)}
+                        >
+                          Delete
+                        </Button>
+                      </div>
+                    </TD>
+                  ) : null}
                 </TR>
               ))}
             </TBody>

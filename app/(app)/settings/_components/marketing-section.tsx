@@ -19,6 +19,7 @@ export function MarketingSection() {
   return (
     <FormSection
       id="marketing"
+      needs="admin"
       title="Marketing"
       description="The line your campaigns end with to invite shoppers to reply, so the customer agent can pick up the conversation."
       query={marketing}

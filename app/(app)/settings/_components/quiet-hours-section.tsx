@@ -27,6 +27,7 @@ export function QuietHoursSection() {
   return (
     <FormSection
       id="quiet-hours"
+      needs="admin"
       title="Quiet hours"
       description="Campaign texts wait outside these hours, in each shopper’s local time, as US law (TCPA) and several states require. Replies to a shopper who texts you are never held."
       query={quietHours}

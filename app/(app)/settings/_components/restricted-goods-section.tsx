@@ -30,6 +30,7 @@ export function RestrictedGoodsSection() {
   return (
     <FormSection
       id="brand-eligibility"
+      needs="admin"
       title="Brand eligibility"
       description="Whether your brand may use the customer agent. Tell us if you sell any of these restricted (SHAFT) categories."
       query={restricted}

@@ -11,7 +11,7 @@ async function handler(req: Request) {
   const refusal = crossSiteRefusal(req);
   if (refusal) return Response.json({ error: "FORBIDDEN", message: refusal }, { status: 403 });
   await ensureServerReady();
-  return handleTrpcRequest(req, async () => createApiContext(await currentMember()));
+  return handleTrpcRequest(req, async () => createApiContext(await currentMember(req)));
 }
 
 export { handler as GET, handler as POST };
