@@ -1,5 +1,8 @@
-/** Cross-cutting protection: database-backed rate limits, the client's address, same-origin checks. */
+/** Cross-cutting protection: database-backed rate limits, the client's address, same-origin checks, the outbound address policy. */
 export { hitRateLimit, refundRateLimit, resetRateLimit, pruneExpiredBuckets, minutesInWords, type RateLimit, type RateLimitResult } from "./rate-limit";
 export { clientIpOf } from "./client-ip";
 export { crossSiteRefusal } from "./same-origin";
 export { redactSecrets } from "./redact";
+export { checkOutboundUrl, POLICY_LEAD, type OutboundPolicy, type Resolve } from "./outbound-address";
+export { outboundFetch, outboundPolicy, OutboundError, type OutboundResponse } from "./outbound-fetch";
+export { isAllowListed, type AllowedHost } from "./outbound-allow-list";
