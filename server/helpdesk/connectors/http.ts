@@ -2,13 +2,12 @@
  * HTTP for connectors: JSON requests with a timeout through the outbound address policy, and
  * failures turned into HelpdeskErrors a brand can read. A brand sees the status and a generic
  * reason, never the service's own words (the address is the brand's to choose, so the answer may
- * come from anywhere); the server log keeps what happened, without credentials.
+ * come from anywhere); the server log says what happened on the wire, without credentials.
  */
-import { isAllowListed, OutboundError, outboundFetch, outboundPolicy, redactSecrets } from "../../security";
+import { isAllowListed, OutboundError, outboundFetch, outboundPolicy } from "../../security";
 import { HelpdeskError } from "./connector";
 
 const TIMEOUT_MS = 15_000;
-const MAX_LOGGED_DETAIL = 300;
 
 export type HelpdeskResponse = { status: number; json: unknown; text: string };
 
@@ -20,9 +19,9 @@ export function isRetryableStatus(status: number): boolean {
 /** "The webhook" reads "the webhook" mid-sentence; names (Kustomer, Front…) keep their capital. */
 const midSentence = (service: string) => (/^The /.test(service) ? `the ${service.slice(4)}` : service);
 
-function logFailure(service: string, url: string, what: string, headers: Record<string, string>): void {
-  const line = `[helpdesk] ${service} at ${new URL(url).origin}: ${what.replace(/\s+/g, " ").slice(0, MAX_LOGGED_DETAIL)}`;
-  console.warn(redactSecrets(line, Object.values(headers)));
+/** The server log's line for a failed call: where, and what happened on the wire; never headers or the answer's body. */
+function logFailure(service: string, url: string, what: string): void {
+  console.warn(`[helpdesk] ${service} at ${new URL(url).origin}: ${what}`);
 }
 
 /**
@@ -53,7 +52,7 @@ export async function helpdeskRequest(
     res = await outboundFetch(url, { method: init.method, headers, body, signal: AbortSignal.timeout(TIMEOUT_MS) });
   } catch (error) {
     if (!(error instanceof OutboundError)) throw error;
-    logFailure(service, url, error.detail, headers);
+    logFailure(service, url, error.detail);
     if (error.failure === "address_refused") {
       throw new HelpdeskError(`${error.userReason} Change the address in Settings → Helpdesk.`, { isRetryable: false, cause: error });
     }
@@ -69,7 +68,7 @@ export async function helpdeskRequest(
     }
   }
   if ((res.status >= 200 && res.status < 300) || init.accept?.includes(res.status)) return { status: res.status, json, text: res.text };
-  logFailure(service, url, `${res.status} ${res.text}`, headers);
+  logFailure(service, url, `answered ${res.status}`);
   const hint =
     res.status === 401 || res.status === 403
       ? ` ${init.hints?.auth ?? `Check the ${service} credentials in Settings → Helpdesk.`}`
