@@ -123,7 +123,7 @@ function isInternalName(hostname: string): boolean {
 const article = (kind: AddressKind) => (/^[aeiou]/.test(kind) ? "an" : "a");
 const describe = (kind: AddressKind) => `${article(kind)} ${kind} address`;
 
-export const POLICY_LEAD = "Parley only calls public https addresses";
+const POLICY_LEAD = "Parley only calls public https addresses";
 
 /** Why Parley won't call this resolved address, or null when it may. */
 export function refusedAddressReason(hostname: string, address: string): string | null {

@@ -4,7 +4,7 @@
  * reason, never the service's own words (the address is the brand's to choose, so the answer may
  * come from anywhere); the server log says what happened on the wire, without credentials.
  */
-import { isAllowListed, OutboundError, outboundFetch, outboundPolicy } from "../../security";
+import { isAllowListed, OutboundError, outboundFetch, outboundPolicy, type OutboundResponse } from "../../security";
 import { HelpdeskError } from "./connector";
 
 const TIMEOUT_MS = 15_000;
@@ -47,7 +47,7 @@ export async function helpdeskRequest(
     body = JSON.stringify(init.json);
     headers["content-type"] ??= "application/json";
   }
-  let res: Awaited<ReturnType<typeof outboundFetch>>;
+  let res: OutboundResponse;
   try {
     res = await outboundFetch(url, { method: init.method, headers, body, signal: AbortSignal.timeout(TIMEOUT_MS) });
   } catch (error) {
@@ -84,7 +84,7 @@ export async function helpdeskRequest(
 /**
  * "https://acme.zendesk.com/" → "https://acme.zendesk.com"; null when it is not an address Parley
  * may call: https, or http to a host in OUTBOUND_ALLOWED_HOSTS; no credentials in it. (Whether the
- * address is public is the outbound address policy's question: see outboundUrlError.)
+ * address is public is the outbound address policy's question: see helpdeskAddressErrors.)
  */
 export function normalizeBaseUrl(value: string): string | null {
   let url: URL;
