@@ -78,6 +78,8 @@ export default defineConfig({
         NEXTAUTH_URL: APP_URL,
         NEXT_TELEMETRY_DISABLED: "1",
         AI_PROVIDER: "builtin",
+        // The helpdesk spec's receiver listens on loopback, which the outbound address policy refuses unless allowed.
+        OUTBOUND_ALLOWED_HOSTS: "127.0.0.1",
         // Texts wait the agent's reply pause (3 s) in the queue; the worker looks for due ones often.
         WORKER_IDLE_POLL_SECONDS: "0.5",
       },

@@ -28,4 +28,17 @@ describe("configuration", () => {
     expect(() => parseEnv({ TRUST_PROXY: "yes please" })).toThrow(/TRUST_PROXY: must be the number of proxies/);
     expect(() => parseEnv({ TRUST_PROXY: "-1" })).toThrow(/TRUST_PROXY/);
   });
+
+  it("reads OUTBOUND_ALLOWED_HOSTS as hosts with optional ports, and names a bad entry", () => {
+    expect(parseEnv({}).OUTBOUND_ALLOWED_HOSTS).toEqual([]);
+    expect(parseEnv({ OUTBOUND_ALLOWED_HOSTS: " 127.0.0.1:4567, Helpdesk.Internal ,[::1]:8443,127.1" }).OUTBOUND_ALLOWED_HOSTS).toEqual([
+      { hostname: "127.0.0.1", port: 4567 },
+      { hostname: "helpdesk.internal", port: null },
+      { hostname: "[::1]", port: 8443 },
+      { hostname: "127.0.0.1", port: null },
+    ]);
+    expect(() => parseEnv({ OUTBOUND_ALLOWED_HOSTS: "127.0.0.1,http://helpdesk.internal" })).toThrow(/OUTBOUND_ALLOWED_HOSTS: “http:\/\/helpdesk.internal” is not a host or host:port/);
+    expect(() => parseEnv({ OUTBOUND_ALLOWED_HOSTS: "helpdesk.internal:99999" })).toThrow(/OUTBOUND_ALLOWED_HOSTS/);
+    expect(() => parseEnv({ OUTBOUND_ALLOWED_HOSTS: "::1" })).toThrow(/OUTBOUND_ALLOWED_HOSTS/);
+  });
 });

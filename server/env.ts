@@ -3,6 +3,7 @@
  * every variable is documented in .env.example.
  */
 import { z } from "zod";
+import { parseAllowedHosts, type AllowedHost } from "./security/outbound-allow-list";
 
 const emptyAsUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
@@ -128,6 +129,18 @@ export const envSchema = z.object({
   /** Optional Twilio credentials for the seeded demo brand (otherwise it uses the built-in simulator transport). */
   DEMO_TWILIO_ACCOUNT_SID: z.preprocess(emptyAsUndefined, z.string().regex(/^AC[0-9a-fA-F]{32}$/, "must be AC followed by 32 hex digits").optional()),
   DEMO_TWILIO_AUTH_TOKEN: optionalString,
+  /**
+   * Hosts Parley may call although the outbound address policy refuses them (loopback, private
+   * networks, plain http): tests' loopback servers, an on-premise helpdesk. Comma-separated
+   * `host` or `host:port` (IPv6 in brackets): `127.0.0.1:4567,helpdesk.internal`. Unset: none.
+   */
+  OUTBOUND_ALLOWED_HOSTS: z.preprocess(emptyAsUndefined, z.string().optional()).transform((text, ctx): AllowedHost[] => {
+    if (text === undefined) return [];
+    const parsed = parseAllowedHosts(text);
+    if ("hosts" in parsed) return parsed.hosts;
+    ctx.addIssue({ code: "custom", message: `“${parsed.invalid}” is not a host or host:port (e.g. 127.0.0.1:4567, helpdesk.internal, [::1]:8443)` });
+    return z.NEVER;
+  }),
   /** Password given to the seeded demo user. */
   DEMO_PASSWORD: z.preprocess(emptyAsUndefined, z.string().min(8).default("parley-demo")),
 });

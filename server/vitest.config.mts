@@ -36,6 +36,13 @@ const suiteBackend: Record<string, Backend> = {
   // The lifecycle's model-based run: random steps with the worker running, like the consent races.
   "server/conversations/lifecycle-model.integration.test.ts": "postgres",
 };
+/**
+ * Tests aim helpdesks, webhooks and the shop at loopback servers on 127.0.0.1: the outbound address
+ * policy lets the operator allow such hosts (OUTBOUND_ALLOWED_HOSTS), and the tests do just that.
+ * Tests of the policy itself set their own list.
+ */
+const testEnv = { NODE_ENV: "test" as const, OUTBOUND_ALLOWED_HOSTS: "127.0.0.1" };
+
 const onlyOn = (other: Backend) => Object.keys(suiteBackend).filter((file) => suiteBackend[file] === other);
 
 const integration = (name: string, backend: Backend) => ({
@@ -47,7 +54,7 @@ const integration = (name: string, backend: Backend) => ({
     exclude: ["**/node_modules/**", ...(hasPostgres ? onlyOn(backend === "pglite" ? "postgres" : "pglite") : [])],
     globalSetup: ["server/testing/migrate-template-database.ts"],
     setupFiles: ["server/testing/setup-database.ts"],
-    env: { TEST_BACKEND: backend, NODE_ENV: "test" as const },
+    env: { ...testEnv, TEST_BACKEND: backend },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     fileParallelism: false,
@@ -64,7 +71,7 @@ export default defineConfig({
           root,
           include: ["server/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts"],
           exclude: ["**/*.integration.test.ts", "**/node_modules/**"],
-          env: { NODE_ENV: "test" as const },
+          env: testEnv,
           pool: "threads",
           isolate: false,
         },

@@ -169,7 +169,8 @@ describe("secrets are never logged, answered, recorded or stored in plaintext", 
     kustomer.failNext(401, 20, { body: echo });
     const test = await caller.helpdesk.sendTest();
     expect(test.outcome).toBe("failed");
-    expect(test.error).toContain("[redacted]");
+    // The service's own words (which repeat the key) are not shown at all: the status and what to check.
+    expect(test.error).toBe("Kustomer answered 401 Unauthorized. Check the Kustomer credentials in Settings → Helpdesk.");
     record("helpdesk.sendTest", test);
 
     // A real handoff, delivered by the worker, refused the same way (not retryable: falls back to the inbox).

@@ -9,8 +9,10 @@ import type { Db, HelpdeskConnection, Prisma } from "../db";
 import { decryptSecret, encryptSecret, SecretBoxError } from "../channels/secret-box";
 import { publicUrl } from "../env";
 import { AppError, invalidFields } from "../errors";
+import { checkOutboundUrl, outboundPolicy } from "../security";
 import { recordSettingsChange, type SettingsActor } from "../settings/record-settings-change";
-import { connectorFor, helpdeskKinds, type ConnectorKind, type HelpdeskCredentials, type HelpdeskKind } from "./connectors";
+import { connectorFor, helpdeskKinds, type ConnectorKind, type HelpdeskConnector, type HelpdeskCredentials, type HelpdeskKind } from "./connectors";
+import { normalizeBaseUrl } from "./connectors/http";
 
 export type HelpdeskSettingsInput = {
   kind: HelpdeskKind;
@@ -111,38 +113,90 @@ function snapshotOf(kind: HelpdeskKind, config: Record<string, string>, secrets:
   };
 }
 
+/** Where requests go: the destination fields' addresses, normalized, defaults applied. */
+function destinationOf(connector: HelpdeskConnector, config: Record<string, string>): string {
+  const addresses = connector.fields
+    .filter((f) => f.isDestination)
+    .map((f) => {
+      const value = config[f.name]?.trim() || connector.defaults?.[f.name] || "";
+      return normalizeBaseUrl(value) ?? value;
+    });
+  return JSON.stringify(addresses);
+}
+
+/**
+ * The form's values over the saved settings: the config and secrets a save would store (or a test
+ * would use), and the field errors. A blank secret keeps the saved one only for the same helpdesk
+ * at the same address: a saved secret never goes to an address it wasn't saved with.
+ */
+export function mergeHelpdeskInput(
+  row: HelpdeskConnection | null,
+  input: HelpdeskSettingsInput & { kind: ConnectorKind },
+): { config: Record<string, string>; secrets: Record<string, string>; errors: Record<string, string> } {
+  const connector = connectorFor(input.kind);
+  const saved = readSecrets(row);
+  const isSameKind = row?.kind === input.kind && !saved.isUnreadable;
+  const config: Record<string, string> = {};
+  for (const field of connector.fields) {
+    if (field.isSecret) continue;
+    const value = input.config[field.name]?.trim() || connector.defaults?.[field.name];
+    if (value) config[field.name] = value;
+  }
+  const isSameDestination = isSameKind && destinationOf(connector, asStringRecord(row?.config)) === destinationOf(connector, config);
+  const secrets: Record<string, string> = {};
+  const bindingErrors: Record<string, string> = {};
+  for (const field of connector.fields) {
+    if (!field.isSecret) continue;
+    const typed = input.secrets[field.name]?.trim();
+    const kept = isSameKind && (isSameDestination || field.isInboundOnly) ? saved.secrets[field.name] : undefined;
+    if (typed || kept) secrets[field.name] = (typed || kept)!;
+    else if (isSameKind && saved.secrets[field.name]) {
+      bindingErrors[field.name] = `Enter the ${field.label ?? field.name} again: it is only sent to the address it was saved with.`;
+    }
+  }
+  if (input.kind === "webhook" && !secrets.signingSecret && !bindingErrors.signingSecret) secrets.signingSecret = newSigningSecret();
+  return { config, secrets, errors: { ...connector.validateConfig({ config, secrets }), ...bindingErrors } };
+}
+
+/**
+ * The outbound address policy for the form's addresses (DNS included, so this runs outside any
+ * transaction): "Parley only calls public https addresses; 10.0.0.1 is a private address".
+ */
+export async function helpdeskAddressErrors(input: HelpdeskSettingsInput & { kind: ConnectorKind }): Promise<Record<string, string>> {
+  const connector = connectorFor(input.kind);
+  const errors: Record<string, string> = {};
+  for (const field of connector.fields.filter((f) => f.isDestination)) {
+    const address = normalizeBaseUrl(input.config[field.name]?.trim() || connector.defaults?.[field.name] || "");
+    // A malformed address gets its own message from the connector's validation.
+    if (!address) continue;
+    const problem = await checkOutboundUrl(new URL(address), outboundPolicy());
+    if (problem) errors[field.name] = problem;
+  }
+  return errors;
+}
+
+const isConnectorInput = (input: HelpdeskSettingsInput): input is HelpdeskSettingsInput & { kind: ConnectorKind } => input.kind !== "none";
+
 /**
  * Validates and saves the helpdesk choice; nothing is saved when a field is wrong. Choosing another
  * helpdesk forgets the previous one's settings. The generic webhook gets a signing secret when it has none.
  */
 export async function updateHelpdeskSettings(db: Db, brandId: string, actor: SettingsActor, input: HelpdeskSettingsInput): Promise<HelpdeskSettings> {
   if (!isHelpdeskKind(input.kind)) throw invalidFields({ kind: "Choose a helpdesk from the list." });
+  const addressErrors = isConnectorInput(input) ? await helpdeskAddressErrors(input) : {};
   await db.$transaction(async (tx) => {
     const row = await tx.helpdeskConnection.findUnique({ where: { brandId } });
     const savedKind: HelpdeskKind = row && isHelpdeskKind(row.kind) ? row.kind : "none";
     const saved = readSecrets(row);
-    const savedConfig = asStringRecord(row?.config);
-    const before = snapshotOf(savedKind, savedConfig, saved.secrets);
+    const before = snapshotOf(savedKind, asStringRecord(row?.config), saved.secrets);
 
     let config: Record<string, string> = {};
     let secrets: Record<string, string> = {};
-    if (input.kind !== "none") {
-      const connector = connectorFor(input.kind as ConnectorKind);
-      const isSameKind = savedKind === input.kind && !saved.isUnreadable;
-      for (const field of connector.fields) {
-        if (field.isSecret) {
-          const typed = input.secrets[field.name]?.trim();
-          const kept = isSameKind ? saved.secrets[field.name] : undefined;
-          if (typed || kept) secrets[field.name] = (typed || kept)!;
-        } else {
-          const typed = input.config[field.name]?.trim();
-          const value = typed || connector.defaults?.[field.name];
-          if (value) config[field.name] = value;
-        }
-      }
-      if (input.kind === "webhook" && !secrets.signingSecret) secrets.signingSecret = newSigningSecret();
-      const errors = connector.validateConfig({ config, secrets });
+    if (isConnectorInput(input)) {
+      const merged = mergeHelpdeskInput(row, input);
+      const errors = { ...addressErrors, ...merged.errors };
       if (Object.keys(errors).length) throw invalidFields(errors);
+      ({ config, secrets } = merged);
       // Addresses are stored without a trailing slash, so paths join cleanly.
       for (const key of ["url", "baseUrl"]) if (config[key]) config[key] = config[key].replace(/\/+$/, "");
     }

@@ -123,7 +123,7 @@ describe("helpdesk settings", () => {
 
     hook.failNext(500);
     const failed = await caller.helpdesk.sendTest();
-    expect(failed).toEqual({ outcome: "failed", connector: "webhook", httpStatus: 500, externalId: null, error: "The webhook answered 500 Internal Server Error: Internal Server Error." });
+    expect(failed).toEqual({ outcome: "failed", connector: "webhook", httpStatus: 500, externalId: null, error: "The webhook answered 500 Internal Server Error." });
 
     const log = await caller.helpdesk.deliveries({ page: 1, pageSize: 1 });
     expect(log.total).toBeGreaterThanOrEqual(2);

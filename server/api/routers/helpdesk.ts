@@ -22,7 +22,7 @@ export const helpdeskRouter = createTRPCRouter({
   get: memberProcedure.query(({ ctx }) => getHelpdeskSettings(ctx.db, ctx.brandId)),
   update: ownerProcedure.input(helpdeskInput).mutation(({ ctx, input }) => updateHelpdeskSettings(ctx.db, ctx.brandId, actorOf(ctx.member), input)),
   /** A sample handoff through the saved connector, logged as outcome "test". */
-  sendTest: ownerProcedure.mutation(({ ctx }) => sendTestHandoff(ctx.db, ctx.brandId)),
+  sendTest: ownerProcedure.input(helpdeskInput.optional()).mutation(({ ctx, input }) => sendTestHandoff(ctx.db, ctx.brandId, input)),
   deliveries: memberProcedure
     .input(z.object({ page: z.number().int().min(1).max(100_000).default(1), pageSize: z.number().int().min(1).max(100).default(20) }).default({ page: 1, pageSize: 20 }))
     .query(({ ctx, input }) => listHandoffDeliveries(ctx.db, ctx.brandId, input)),

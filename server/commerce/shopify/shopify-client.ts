@@ -5,6 +5,7 @@
  * access token") rather than a stack.
  */
 import { AppError } from "../../errors";
+import { OutboundError, outboundFetch } from "../../security";
 
 export const SHOPIFY_API_VERSION = "2025-01";
 
@@ -109,7 +110,8 @@ export function shopifyClient(opts: ShopifyClientOptions): ShopifyClient {
     let text: string;
     let retryAfter: string | null;
     try {
-      const res = await fetch(url, {
+      // The shop domain is a brand's setting: called only under the outbound address policy.
+      const res = await outboundFetch(url, {
         method: "POST",
         headers: { "content-type": "application/json", accept: "application/json", "x-shopify-access-token": opts.accessToken },
         body,
@@ -117,8 +119,11 @@ export function shopifyClient(opts: ShopifyClientOptions): ShopifyClient {
       });
       status = res.status;
       retryAfter = res.headers.get("retry-after");
-      text = await res.text();
+      text = res.text;
     } catch (error) {
+      if (error instanceof OutboundError && error.failure === "address_refused") {
+        throw commerceConfigurationError(`Shopify at ${host}: ${error.detail}`, `${error.userReason} Check the shop domain in Settings.`);
+      }
       if (signal.aborted) {
         throw new CommerceError("timeout", {
           message: `Shopify (${host}) did not answer within ${timeoutMs} ms`,
@@ -128,7 +133,7 @@ export function shopifyClient(opts: ShopifyClientOptions): ShopifyClient {
         });
       }
       throw new CommerceError("network", {
-        message: `Could not reach Shopify at ${host}: ${error instanceof Error ? (error.cause as Error | undefined)?.message ?? error.message : String(error)}`,
+        message: `Could not reach Shopify at ${host}: ${error instanceof OutboundError ? error.detail : error instanceof Error ? error.message : String(error)}`,
         userMessage: "Parley could not reach Shopify. Check the shop domain in Settings, or try again in a moment.",
         retryable: true,
         cause: error,

@@ -66,8 +66,14 @@ export class HelpdeskError extends Error {
   }
 }
 
-/** A form field the Settings page shows for a connector. Secrets are password inputs, kept when left blank. */
-export type ConnectorField = { name: string; isSecret: boolean; isRequired: boolean };
+/**
+ * A form field the Settings page shows for a connector. Secrets are password inputs, kept when left
+ * blank, but only while the destination fields (`isDestination`: the address requests go to) stay
+ * the same: a secret goes only to the address it was saved with. `isInboundOnly` marks a secret
+ * that never leaves Parley (it checks what the service sends), which an address change keeps.
+ * `label` names a secret in messages ("Enter the API token again…").
+ */
+export type ConnectorField = { name: string; isSecret: boolean; isRequired: boolean; isDestination?: boolean; isInboundOnly?: boolean; label?: string };
 
 export type HelpdeskConnector = {
   kind: ConnectorKind;

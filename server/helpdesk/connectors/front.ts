@@ -102,11 +102,11 @@ export const frontConnector: HelpdeskConnector = {
   kind: "front",
   label: "Front",
   fields: [
-    { name: "baseUrl", isSecret: false, isRequired: true },
+    { name: "baseUrl", isSecret: false, isRequired: true, isDestination: true },
     { name: "inboxId", isSecret: false, isRequired: true },
     { name: "aiTeammateId", isSecret: false, isRequired: false },
-    { name: "apiToken", isSecret: true, isRequired: true },
-    { name: "appSecret", isSecret: true, isRequired: true },
+    { name: "apiToken", isSecret: true, isRequired: true, label: "API token" },
+    { name: "appSecret", isSecret: true, isRequired: true, label: "app signing secret", isInboundOnly: true },
   ],
   defaults: { baseUrl: "https://api2.frontapp.com" },
   validateConfig(creds) {

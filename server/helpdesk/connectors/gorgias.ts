@@ -66,9 +66,9 @@ export const gorgiasConnector: HelpdeskConnector = {
   kind: "gorgias",
   label: "Gorgias",
   fields: [
-    { name: "baseUrl", isSecret: false, isRequired: true },
+    { name: "baseUrl", isSecret: false, isRequired: true, isDestination: true },
     { name: "email", isSecret: false, isRequired: true },
-    { name: "apiKey", isSecret: true, isRequired: true },
+    { name: "apiKey", isSecret: true, isRequired: true, label: "API key" },
   ],
   validateConfig(creds) {
     const errors: Record<string, string> = {};

@@ -1,8 +1,13 @@
-/** HTTP for connectors: JSON requests with a timeout, and failures turned into HelpdeskErrors a brand can read. */
+/**
+ * HTTP for connectors: JSON requests with a timeout through the outbound address policy, and
+ * failures turned into HelpdeskErrors a brand can read. A brand sees the status and a generic
+ * reason, never the service's own words (the address is the brand's to choose, so the answer may
+ * come from anywhere); the server log says what happened on the wire, without credentials.
+ */
+import { isAllowListed, OutboundError, outboundFetch, outboundPolicy, type OutboundResponse } from "../../security";
 import { HelpdeskError } from "./connector";
 
 const TIMEOUT_MS = 15_000;
-const MAX_DETAIL = 300;
 
 export type HelpdeskResponse = { status: number; json: unknown; text: string };
 
@@ -11,20 +16,12 @@ export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 425 || status === 429 || status >= 500;
 }
 
-/** The service's own words for an error, from the usual JSON shapes, cut short. */
-function detailOf(json: unknown, text: string): string {
-  const j = json as Record<string, unknown> | null;
-  const candidates = [
-    j?.message,
-    (j?._error as { message?: unknown } | undefined)?.message,
-    j?.description,
-    typeof j?.error === "string" ? j.error : (j?.error as { message?: unknown } | undefined)?.message,
-    Array.isArray(j?.errors) ? (j.errors as unknown[]).map((e) => (typeof e === "string" ? e : ((e as { title?: string; detail?: string; message?: string })?.detail ?? (e as { title?: string })?.title ?? (e as { message?: string })?.message))).filter(Boolean).join("; ") : undefined,
-    j?.details,
-  ];
-  const found = candidates.find((c): c is string => typeof c === "string" && c.trim().length > 0) ?? text.trim();
-  const oneLine = found.replace(/\s+/g, " ");
-  return oneLine.length > MAX_DETAIL ? `${oneLine.slice(0, MAX_DETAIL - 1)}…` : oneLine;
+/** "The webhook" reads "the webhook" mid-sentence; names (Kustomer, Front…) keep their capital. */
+const midSentence = (service: string) => (/^The /.test(service) ? `the ${service.slice(4)}` : service);
+
+/** The server log's line for a failed call: where, and what happened on the wire; never headers or the answer's body. */
+function logFailure(service: string, url: string, what: string): void {
+  console.warn(`[helpdesk] ${service} at ${new URL(url).origin}: ${what}`);
 }
 
 /**
@@ -50,41 +47,45 @@ export async function helpdeskRequest(
     body = JSON.stringify(init.json);
     headers["content-type"] ??= "application/json";
   }
-  let res: Response;
+  let res: OutboundResponse;
   try {
-    res = await fetch(url, { method: init.method, headers, body, signal: AbortSignal.timeout(TIMEOUT_MS), redirect: "manual" });
+    res = await outboundFetch(url, { method: init.method, headers, body, signal: AbortSignal.timeout(TIMEOUT_MS) });
   } catch (error) {
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    const why = (error as Error).name === "TimeoutError" ? `no answer within ${TIMEOUT_MS / 1000} seconds` : (cause?.code ?? cause?.message ?? (error as Error).message);
-    // "The webhook" reads "the webhook" mid-sentence; names (Kustomer, Front…) keep their capital.
-    const named = /^The /.test(service) ? `the ${service.slice(4)}` : service;
-    throw new HelpdeskError(`Couldn’t reach ${named} at ${new URL(url).origin} (${why}).`, { isRetryable: true, cause: error });
+    if (!(error instanceof OutboundError)) throw error;
+    logFailure(service, url, error.detail);
+    if (error.failure === "address_refused") {
+      throw new HelpdeskError(`${error.userReason} Change the address in Settings → Helpdesk.`, { isRetryable: false, cause: error });
+    }
+    // One text for refused, reset and timed out alike: which it was would say which ports are open.
+    throw new HelpdeskError(`Couldn’t reach ${midSentence(service)} at ${new URL(url).origin}. Check the address in Settings → Helpdesk; Parley tries again.`, { isRetryable: true, cause: error });
   }
-  const text = await res.text().catch(() => "");
   let json: unknown = null;
-  if (text) {
+  if (res.text) {
     try {
-      json = JSON.parse(text);
+      json = JSON.parse(res.text);
     } catch {
       json = null;
     }
   }
-  if ((res.status >= 200 && res.status < 300) || init.accept?.includes(res.status)) return { status: res.status, json, text };
-  const detail = detailOf(json, text);
+  if ((res.status >= 200 && res.status < 300) || init.accept?.includes(res.status)) return { status: res.status, json, text: res.text };
+  logFailure(service, url, `answered ${res.status}`);
   const hint =
     res.status === 401 || res.status === 403
       ? ` ${init.hints?.auth ?? `Check the ${service} credentials in Settings → Helpdesk.`}`
       : res.status === 404
         ? ` ${init.hints?.notFound ?? `Check the ${service} address and ids in Settings → Helpdesk.`}`
         : "";
-  const said = detail ? `: ${detail.replace(/[.\s]+$/, "")}.` : ".";
-  throw new HelpdeskError(`${service} answered ${res.status}${res.statusText ? ` ${res.statusText}` : ""}${said}${hint}`, {
+  throw new HelpdeskError(`${service} answered ${res.status}${res.statusText ? ` ${res.statusText}` : ""}.${hint}`, {
     httpStatus: res.status,
     isRetryable: isRetryableStatus(res.status),
   });
 }
 
-/** "https://acme.zendesk.com/" → "https://acme.zendesk.com"; null when it is not an address Parley may call. */
+/**
+ * "https://acme.zendesk.com/" → "https://acme.zendesk.com"; null when it is not an address Parley
+ * may call: https, or http to a host in OUTBOUND_ALLOWED_HOSTS; no credentials in it. (Whether the
+ * address is public is the outbound address policy's question: see helpdeskAddressErrors.)
+ */
 export function normalizeBaseUrl(value: string): string | null {
   let url: URL;
   try {
@@ -92,14 +93,13 @@ export function normalizeBaseUrl(value: string): string | null {
   } catch {
     return null;
   }
-  // Plain http only to this machine (local development and tests); helpdesks are always https.
-  const isLocal = ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLocal)) return null;
+  const isHttpAllowed = url.protocol === "http:" && isAllowListed(url, outboundPolicy().allowedHosts);
+  if (url.protocol !== "https:" && !isHttpAllowed) return null;
   if (url.username || url.password) return null;
   return url.toString().replace(/\/+$/, "");
 }
 
-/** The field error for an address, or null when it is fine. */
+/** The field error for an address's form, or null when it is fine. */
 export function baseUrlError(value: string | undefined, what: string, example: string): string | null {
   if (!value?.trim()) return `Enter ${what}, e.g. ${example}.`;
   if (!normalizeBaseUrl(value)) return `“${value.trim()}” isn’t an address Parley can call. Use an https:// address, e.g. ${example}.`;

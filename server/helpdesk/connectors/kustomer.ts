@@ -115,9 +115,9 @@ export const kustomerConnector: HelpdeskConnector = {
   kind: "kustomer",
   label: "Kustomer",
   fields: [
-    { name: "baseUrl", isSecret: false, isRequired: true },
+    { name: "baseUrl", isSecret: false, isRequired: true, isDestination: true },
     { name: "queueId", isSecret: false, isRequired: false },
-    { name: "apiKey", isSecret: true, isRequired: true },
+    { name: "apiKey", isSecret: true, isRequired: true, label: "API key" },
   ],
   defaults: { baseUrl: "https://api.kustomerapp.com" },
   validateConfig(creds) {

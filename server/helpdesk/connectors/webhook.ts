@@ -37,8 +37,8 @@ export const webhookConnector: HelpdeskConnector = {
   kind: "webhook",
   label: "Generic webhook",
   fields: [
-    { name: "url", isSecret: false, isRequired: true },
-    { name: "signingSecret", isSecret: true, isRequired: true },
+    { name: "url", isSecret: false, isRequired: true, isDestination: true },
+    { name: "signingSecret", isSecret: true, isRequired: true, label: "signing secret" },
   ],
   validateConfig(creds) {
     const errors: Record<string, string> = {};

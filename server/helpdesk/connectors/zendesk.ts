@@ -54,9 +54,9 @@ export const zendeskConnector: HelpdeskConnector = {
   kind: "zendesk",
   label: "Zendesk",
   fields: [
-    { name: "baseUrl", isSecret: false, isRequired: true },
+    { name: "baseUrl", isSecret: false, isRequired: true, isDestination: true },
     { name: "email", isSecret: false, isRequired: true },
-    { name: "apiToken", isSecret: true, isRequired: true },
+    { name: "apiToken", isSecret: true, isRequired: true, label: "API token" },
   ],
   validateConfig(creds) {
     const errors: Record<string, string> = {};

@@ -122,7 +122,7 @@ function HelpdeskPanel({ saved: initial }: { saved: HelpdeskSettings }) {
           setValues(valuesOf(result));
         }}
       />
-      {saved.kind !== "none" ? <TestHandoff kind={saved.kind} isDirty={isDirty} /> : null}
+      {saved.kind !== "none" ? <TestHandoff kind={saved.kind} unsaved={isDirty && values.kind !== "none" ? values : null} /> : null}
       {saved.kind === "webhook" ? <SigningSecret masked={saved.secrets.signingSecret ?? null} /> : null}
       {saved.kind === "front" && saved.frontWebhookUrl ? (
         <div className="flex flex-col gap-3 border-t border-slate-200 pt-5" data-testid="helpdesk-front-webhook">
@@ -206,7 +206,7 @@ function HelpdeskForm({ saved, values, isDirty, onChange, onSaved }: { saved: He
                 label={field.label}
                 help={
                   <>
-                    {field.help} {masked ? `Saved: ${masked}. Leave blank to keep it.` : null} Stored encrypted; Parley never shows it again.
+                    {field.help} {masked ? `Saved: ${masked}. Leave blank to keep it (a changed address needs it typed again).` : null} Stored encrypted; Parley never shows it again.
                   </>
                 }
                 error={feedback.errors[field.name]}
@@ -250,7 +250,9 @@ function HelpdeskForm({ saved, values, isDirty, onChange, onSaved }: { saved: He
   );
 }
 
-function TestHandoff({ kind, isDirty }: { kind: ConnectorKind; isDirty: boolean }) {
+/** Tests the saved settings, or the form's unsaved values when there are any (a changed address needs its secrets typed again). */
+function TestHandoff({ kind: savedKind, unsaved }: { kind: ConnectorKind; unsaved: Values | null }) {
+  const kind = unsaved && unsaved.kind !== "none" ? unsaved.kind : savedKind;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [result, setResult] = useState<TestResult | null>(null);
@@ -271,11 +273,11 @@ function TestHandoff({ kind, isDirty }: { kind: ConnectorKind; isDirty: boolean 
     <div className="flex flex-col gap-3 border-t border-slate-200 pt-5" data-testid="helpdesk-test">
       <SubHeading>Send a test handoff</SubHeading>
       <p className="text-sm text-slate-600">
-        Sends a sample handoff, from a made-up shopper and marked as a test, to {kindLabel(kind)} through the saved settings. It appears in the delivery log below.
-        {isDirty ? " Save your changes first to test them." : ""}
+        Sends a sample handoff, from a made-up shopper and marked as a test, to {kindLabel(kind)} through {unsaved ? "the settings above, unsaved changes included" : "the saved settings"}. It
+        appears in the delivery log below.
       </p>
       <div>
-        <Button variant="secondary" isLoading={send.isPending} onClick={() => send.mutate()}>
+        <Button variant="secondary" isLoading={send.isPending} onClick={() => send.mutate(unsaved ?? undefined)}>
           {send.isPending ? "Sending…" : "Send a test handoff"}
         </Button>
       </div>
