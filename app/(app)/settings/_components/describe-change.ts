@@ -2,7 +2,7 @@
  * One settings-history entry in words: "Tone: Friendly → Playful" for each field that changed.
  * Entries store only the changed fields (before and after), as JSON.
  */
-export type SettingsArea = "agent" | "eligibility" | "compliance" | "keywords" | "marketing" | "channels" | "brand" | "helpdesk" | "attribution";
+export type SettingsArea = "agent" | "eligibility" | "compliance" | "keywords" | "marketing" | "channels" | "brand" | "helpdesk" | "attribution" | "members";
 
 export const areaLabels: Record<SettingsArea, string> = {
   agent: "Customer agent",
@@ -14,6 +14,7 @@ export const areaLabels: Record<SettingsArea, string> = {
   brand: "Brand eligibility",
   helpdesk: "Helpdesk",
   attribution: "SMS attribution",
+  members: "Members",
 };
 
 export function areaLabelOf(area: string): string {
@@ -63,6 +64,8 @@ const fieldLabels: Record<SettingsArea, Record<string, string>> = {
     publicApiKey: "Parley API key",
   },
   attribution: { attributionWindowHours: "Attribution window", attributionModel: "Attribution model" },
+  // Keyed by the person's email; the values are words already ("Admin", "invited as Member", "removed").
+  members: {},
 };
 
 // Fields stored as something other than words: a null that means something, an hour of the day.
