@@ -23,6 +23,8 @@ beforeAll(async () => {
   await startWorker();
   a = await seedBrandData(getDb(), "Alpha");
   b = await seedBrandData(getDb(), "Bravo");
+  bravoMembershipId = (await getDb().membership.findFirstOrThrow({ where: { brandId: b.brandId } })).id;
+  bravoInvitationId = (await b.caller.team.invite({ email: "bravo-invitee@example.com", role: "admin" })).invitation.id;
   // Nothing runs in the background while Bravo's rows are compared.
   await stopWorker();
 }, 120_000);
@@ -143,6 +145,13 @@ const calls: Record<string, Call[]> = {
   "simulator.send": [{ input: (x) => ({ from: x.otherPhone, body: "which brand am I?" }), echoes: (x) => [x.otherPhone] }],
   "simulator.thread": [{ input: (x) => ({ phone: x.ids.phone }), echoes: (x) => [x.ids.phone] }],
 
+  "team.list": [none],
+  // Bravo's owner's email: refused without naming Bravo (one brand per account).
+  "team.invite": [{ input: (x) => ({ email: x.member.email, role: "owner" }), echoes: (x) => [x.member.email] }, { input: () => ({ email: "bravo-invitee@example.com", role: "member" }) }],
+  "team.changeRole": [{ input: () => ({ memberId: bravoMembershipId, role: "member" }) }, { input: () => ({ memberId: bravoMembershipId, role: "owner" }) }],
+  "team.remove": [{ input: () => ({ memberId: bravoMembershipId }) }],
+  "team.revokeInvitation": [{ input: () => ({ invitationId: bravoInvitationId }) }],
+
   "workflows.access": [none],
   "workflows.list": [none],
   "workflows.get": [{ input: (x) => ({ id: x.ids.workflowId }) }],
@@ -165,11 +174,13 @@ const calls: Record<string, Call[]> = {
 };
 
 let bravoNumber = "";
+let bravoMembershipId = "";
+let bravoInvitationId = "";
 let agentInput: unknown;
 
 /** Values that only Bravo's data contains: its ids, its name, its key, its shoppers' phones. */
 function bravoMarkers(x: BrandData): string[] {
-  return [x.brandId, "Bravo", x.apiKey, ...Object.values(x.ids), bravoNumber];
+  return [x.brandId, "Bravo", x.apiKey, ...Object.values(x.ids), bravoNumber, bravoMembershipId, bravoInvitationId, x.member.email];
 }
 
 async function call(caller: BrandData["caller"], path: string, input: unknown): Promise<{ ok: true; value: unknown } | { ok: false; error: TRPCError }> {
