@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { PublicPage } from "@/components/public-page";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/server/db";
@@ -12,22 +12,6 @@ export const dynamic = "force-dynamic";
 // The token is in this page's address: never send it on as a Referer.
 export const metadata: Metadata = { title: "Join your team", referrer: "no-referrer" };
 
-function Frame({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <main className="flex min-h-screen items-center justify-center px-4 py-12">
-      <div className="w-full max-w-sm">
-        <div className="mb-8 text-center">
-          <p className="text-2xl font-semibold tracking-tight text-slate-900">
-            <span className="text-accent">●</span> Parley
-          </p>
-          <h1 className="mt-4 text-lg font-semibold text-slate-900">{title}</h1>
-        </div>
-        {children}
-      </div>
-    </main>
-  );
-}
-
 /** The page an invitation link opens (no session needed): the brand and email, then name and password. */
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   await ensureServerReady();
@@ -36,7 +20,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
 
   if (view.state !== "open") {
     return (
-      <Frame title="This invitation can’t be used">
+      <PublicPage title="This invitation can’t be used">
         <Card className="p-6">
           <p role="alert" className="text-sm text-slate-700" data-testid="invitation-closed" data-state={view.state}>
             {closedInvitationMessage(view)}
@@ -45,16 +29,20 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
             Go to sign in
           </Link>
         </Card>
-      </Frame>
+      </PublicPage>
     );
   }
 
   return (
-    <Frame title={`Join ${view.brandName} on Parley`}>
-      <p className="-mt-6 mb-6 text-center text-sm text-slate-600">
-        You’re invited as <span className="font-medium text-slate-900">{roleLabels[view.role]}</span>: {roleDescriptions[view.role].toLowerCase()}
-      </p>
+    <PublicPage
+      title={`Join ${view.brandName} on Parley`}
+      description={
+        <>
+          You’re invited as <span className="font-medium text-slate-900">{roleLabels[view.role]}</span>: {roleDescriptions[view.role].toLowerCase()}
+        </>
+      }
+    >
       <AcceptInvitationForm token={token} email={view.email} brandName={view.brandName} hasAccount={view.hasAccount} />
-    </Frame>
+    </PublicPage>
   );
 }

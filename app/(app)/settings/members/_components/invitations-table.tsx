@@ -2,12 +2,12 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { errorMessageOf, useTRPC, type RouterOutputs } from "@/components/trpc";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { Table, TBody, TD, TR } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
 import { roleLabels } from "@/server/team/roles";
+import { ConfirmDialog } from "./confirm-dialog";
+import { RowAction, TeamTableHead } from "./team-table";
 import { useRefreshTeam } from "./use-refresh-team";
 
 type Invitation = RouterOutputs["team"]["list"]["invitations"][number];
@@ -25,6 +25,18 @@ export function InvitationsTable({ invitations, canManage }: { invitations: Invi
     revoke.reset();
   }
 
+  function confirmRevoke(invitation: Invitation) {
+    revoke.mutate(
+      { invitationId: invitation.id },
+      {
+        onSuccess: () => {
+          close();
+          toast({ tone: "success", title: "Invitation revoked", description: `The link for ${invitation.email} no longer works.` });
+        },
+      },
+    );
+  }
+
   if (invitations.length === 0) {
     return (
       <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-6 text-center text-sm text-slate-600" data-testid="invitations-empty">
@@ -36,19 +48,7 @@ export function InvitationsTable({ invitations, canManage }: { invitations: Invi
   return (
     <>
       <Table label="Pending invitations">
-        <THead>
-          <tr>
-            <TH>Email</TH>
-            <TH>Role</TH>
-            <TH>Invited by</TH>
-            <TH>Expires</TH>
-            {canManage ? (
-              <TH>
-                <span className="sr-only">Actions</span>
-              </TH>
-            ) : null}
-          </tr>
-        </THead>
+        <TeamTableHead columns={["Email", "Role", "Invited by", "Expires"]} hasActions={canManage} />
         <TBody>
           {invitations.map((invitation) => (
             <TR key={invitation.id} data-testid="invitation-row">
@@ -63,57 +63,27 @@ export function InvitationsTable({ invitations, canManage }: { invitations: Invi
                 <RelativeTime date={invitation.expiresAt} />
               </TD>
               {canManage ? (
-                <TD className="py-2">
-                  <div className="flex justify-end">
-                    <Button variant="ghost" size="sm" aria-describedby={`invitation-${invitation.id}`} onClick={() => setRevoking(invitation)}>
-                      Revoke
-                    </Button>
-                  </div>
-                </TD>
+                <RowAction describedBy={`invitation-${invitation.id}`} onClick={() => setRevoking(invitation)}>
+                  Revoke
+                </RowAction>
               ) : null}
             </TR>
           ))}
         </TBody>
       </Table>
 
-      <Dialog
+      <ConfirmDialog
         open={revoking !== null}
         onClose={close}
-        role="alertdialog"
-        title={revoking ? `Revoke the invitation for ${revoking.email}?` : "Revoke invitation?"}
+        title={`Revoke the invitation for ${revoking?.email ?? "this person"}?`}
         description="The link stops working at once. You can invite them again later with a new link."
+        error={revoke.isError ? errorMessageOf(revoke.error) : null}
+        cancelLabel="Keep it"
+        confirmLabel="Revoke invitation"
+        isPending={revoke.isPending}
+        onConfirm={() => revoking && confirmRevoke(revoking)}
         testId="revoke-invitation-dialog"
-      >
-        {revoke.isError ? (
-          <p role="alert" className="rounded-md border border-red-200 bg-failed-soft px-3 py-2 text-sm text-failed-ink">
-            {errorMessageOf(revoke.error)}
-          </p>
-        ) : null}
-        {revoking ? (
-          <DialogActions>
-            <Button variant="secondary" onClick={close} data-autofocus="">
-              Keep it
-            </Button>
-            <Button
-              variant="danger"
-              isLoading={revoke.isPending}
-              onClick={() =>
-                revoke.mutate(
-                  { invitationId: revoking.id },
-                  {
-                    onSuccess: () => {
-                      close();
-                      toast({ tone: "success", title: "Invitation revoked", description: `The link for ${revoking.email} no longer works.` });
-                    },
-                  },
-                )
-              }
-            >
-              Revoke invitation
-            </Button>
-          </DialogActions>
-        ) : null}
-      </Dialog>
+      />
     </>
   );
 }

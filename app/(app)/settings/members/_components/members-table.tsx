@@ -4,13 +4,13 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { errorMessageOf, useTRPC, type RouterOutputs } from "@/components/trpc";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Select } from "@/components/ui/select";
-import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { Table, TBody, TD, TR } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
 import { MEMBER_ROLES, roleLabels, type MemberRole } from "@/server/team/roles";
+import { ConfirmDialog } from "./confirm-dialog";
+import { RowAction, TeamTableHead } from "./team-table";
 import { useRefreshTeam } from "./use-refresh-team";
 
 type Member = RouterOutputs["team"]["list"]["members"][number];
@@ -75,19 +75,7 @@ export function MembersTable({ members, canManage, brandName }: { members: Membe
   return (
     <>
       <Table label="Members">
-        <THead>
-          <tr>
-            <TH>Name</TH>
-            <TH>Email</TH>
-            <TH>Role</TH>
-            <TH>Joined</TH>
-            {canManage ? (
-              <TH>
-                <span className="sr-only">Actions</span>
-              </TH>
-            ) : null}
-          </tr>
-        </THead>
+        <TeamTableHead columns={["Name", "Email", "Role", "Joined"]} hasActions={canManage} />
         <TBody>
           {members.map((member) => (
             <TR key={member.id} data-testid="member-row">
@@ -126,75 +114,42 @@ export function MembersTable({ members, canManage, brandName }: { members: Membe
                 <RelativeTime date={member.joinedAt} />
               </TD>
               {canManage ? (
-                <TD className="py-2">
-                  <div className="flex justify-end">
-                    <Button
-                      variant="ghost"
-                      size="sm"
-                      className="text-red-700 hover:bg-red-50 hover:text-red-800"
-                      aria-describedby={`member-${member.id}`}
-                      onClick={() => setRemoving(member)}
-                    >
-                      Remove
-                    </Button>
-                  </div>
-                </TD>
+                <RowAction describedBy={`member-${member.id}`} isDanger onClick={() => setRemoving(member)}>
+                  Remove
+                </RowAction>
               ) : null}
             </TR>
           ))}
         </TBody>
       </Table>
 
-      <Dialog
+      <ConfirmDialog
         open={removing !== null}
         onClose={closeRemove}
-        role="alertdialog"
-        title={removing ? (removing.isYou ? `Leave ${brandName}?` : `Remove ${removing.name}?`) : "Remove member?"}
+        title={removing?.isYou ? `Leave ${brandName}?` : `Remove ${removing?.name ?? "member"}?`}
         description={
-          removing
-            ? removing.isYou
-              ? `You lose access to ${brandName} at once and are signed out. Conversations you had taken go back to the team. Another owner can invite you again.`
-              : `${removing.name} (${removing.email}) loses access to ${brandName} at once. Conversations they had taken go back to the team. Their account stays: you can invite them again later.`
-            : null
+          removing?.isYou
+            ? `You lose access to ${brandName} at once and are signed out. Conversations you had taken go back to the team. Another owner can invite you again.`
+            : `${removing?.name} (${removing?.email}) loses access to ${brandName} at once. Conversations they had taken go back to the team. Their account stays: you can invite them again later.`
         }
+        error={remove.isError ? errorMessageOf(remove.error) : null}
+        confirmLabel={removing?.isYou ? "Leave brand" : "Remove member"}
+        isPending={remove.isPending}
+        onConfirm={() => removing && confirmRemove(removing)}
         testId="remove-member-dialog"
-      >
-        {remove.isError ? (
-          <p role="alert" className="rounded-md border border-red-200 bg-failed-soft px-3 py-2 text-sm text-failed-ink">
-            {errorMessageOf(remove.error)}
-          </p>
-        ) : null}
-        {removing ? (
-          <DialogActions>
-            <Button variant="secondary" onClick={closeRemove} data-autofocus="">
-              Cancel
-            </Button>
-            <Button variant="danger" isLoading={remove.isPending} onClick={() => confirmRemove(removing)}>
-              {removing.isYou ? "Leave brand" : "Remove member"}
-            </Button>
-          </DialogActions>
-        ) : null}
-      </Dialog>
+      />
 
-      <Dialog
+      <ConfirmDialog
         open={selfDemotion !== null}
         onClose={() => setSelfDemotion(null)}
-        role="alertdialog"
-        title={selfDemotion ? `Become ${roleLabels[selfDemotion.role]}?` : "Change your role?"}
+        title={`Become ${selfDemotion ? roleLabels[selfDemotion.role] : "another role"}?`}
         description="You will no longer be an owner: you can’t manage members or credentials, and only another owner can make you an owner again."
+        cancelLabel="Stay owner"
+        confirmLabel="Change my role"
+        isPending={changeRole.isPending}
+        onConfirm={() => selfDemotion && applyRole(selfDemotion)}
         testId="self-demotion-dialog"
-      >
-        {selfDemotion ? (
-          <DialogActions>
-            <Button variant="secondary" onClick={() => setSelfDemotion(null)} data-autofocus="">
-              Stay owner
-            </Button>
-            <Button variant="danger" isLoading={changeRole.isPending} onClick={() => applyRole(selfDemotion)}>
-              Change my role
-            </Button>
-          </DialogActions>
-        ) : null}
-      </Dialog>
+      />
     </>
   );
 }
