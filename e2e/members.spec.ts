@@ -72,6 +72,18 @@ test("Members: the owner invites by email, copies the one-time link; the invitee
 
   // The owner sees the new member, and the invitation is no longer pending.
   await page.reload();
-  await expect(page.getByRole("table", { name: "Members" }).getByRole("row", { name: new RegExp(email) })).toContainText("Robin Invitee");
+  const row = page.getByRole("table", { name: "Members" }).getByRole("row", { name: new RegExp(email) });
+  await expect(row).toContainText("Robin Invitee");
   await expect(page.getByRole("table", { name: "Pending invitations" }).getByRole("row", { name: new RegExp(email) })).toHaveCount(0);
+
+  // Removing asks first (Escape keeps them), then takes them off the list.
+  await row.getByRole("button", { name: "Remove" }).click();
+  const confirm = page.getByTestId("remove-member-dialog");
+  await expect(confirm).toContainText(`Robin Invitee (${email}) loses access to Juniper Outdoor at once.`);
+  await page.keyboard.press("Escape");
+  await expect(confirm).toBeHidden();
+  await expect(row).toHaveCount(1);
+  await row.getByRole("button", { name: "Remove" }).click();
+  await confirm.getByRole("button", { name: "Remove member" }).click();
+  await expect(row).toHaveCount(0);
 });

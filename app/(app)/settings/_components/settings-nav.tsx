@@ -4,7 +4,7 @@ import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 
 const SECTIONS = [
-  { href: "/settings", label: "Brand and agent" },
+  { href: "/settings", label: "General" },
   { href: "/settings/members", label: "Members" },
 ];
 
