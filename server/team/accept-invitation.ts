@@ -62,7 +62,9 @@ export async function acceptInvitation(db: Db, input: AcceptInvitationInput, now
   }
 
   const invitation = await db.$transaction(async (tx) => {
-    const found = await tx.invitation.findUniqueOrThrow({ where: { tokenHash: hashInvitationToken(input.token) } });
+    const found = await tx.invitation.findUnique({ where: { tokenHash: hashInvitationToken(input.token) } });
+    // Gone since it was read (its brand was deleted).
+    if (!found) throw closedInvitationError({ state: "not_found" });
     await lockBrandMembers(tx, found.brandId);
     // Used once: only the request that sets acceptedAt goes on (another may have won meanwhile).
     const claimed = await tx.invitation.updateMany({ where: { id: found.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } }, data: { acceptedAt: now } });
