@@ -9,6 +9,7 @@ import { profilesRouter } from "./routers/profiles";
 import { segmentsRouter } from "./routers/segments";
 import { settingsRouter } from "./routers/settings";
 import { simulatorRouter } from "./routers/simulator";
+import { teamRouter } from "./routers/team";
 import { workflowsRouter } from "./routers/workflows";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -24,6 +25,7 @@ export const appRouter = createTRPCRouter({
   segments: segmentsRouter,
   settings: settingsRouter,
   simulator: simulatorRouter,
+  team: teamRouter,
   workflows: workflowsRouter,
 });
 

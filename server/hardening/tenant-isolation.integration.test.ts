@@ -25,6 +25,8 @@ beforeAll(async () => {
   await startWorker();
   a = await seedBrandData(getDb(), "Alpha");
   b = await seedBrandData(getDb(), "Bravo");
+  bravoMembershipId = (await getDb().membership.findFirstOrThrow({ where: { brandId: b.brandId } })).id;
+  bravoInvitationId = (await b.caller.team.invite({ email: "bravo-invitee@example.com", role: "admin" })).invitation.id;
   // Nothing runs in the background while Bravo's rows are compared.
   await stopWorker();
 }, 120_000);
@@ -153,6 +155,13 @@ const table: Record<string, Row> = {
   "simulator.send": member({ input: (x) => ({ from: x.otherPhone, body: "which brand am I?" }), echoes: (x) => [x.otherPhone] }),
   "simulator.thread": member({ input: (x) => ({ phone: x.ids.phone }), echoes: (x) => [x.ids.phone] }),
 
+  "team.list": member(none),
+  // Bravo's owner's email: refused without naming Bravo (one brand per account).
+  "team.invite": owner({ input: (x) => ({ email: x.member.email, role: "owner" }), echoes: (x) => [x.member.email] }, { input: () => ({ email: "bravo-invitee@example.com", role: "member" }) }),
+  "team.changeRole": owner({ input: () => ({ memberId: bravoMembershipId, role: "member" }) }, { input: () => ({ memberId: bravoMembershipId, role: "owner" }) }),
+  "team.remove": owner({ input: () => ({ memberId: bravoMembershipId }) }),
+  "team.revokeInvitation": owner({ input: () => ({ invitationId: bravoInvitationId }) }),
+
   "workflows.access": member(none),
   "workflows.list": member(none),
   "workflows.get": member({ input: (x) => ({ id: x.ids.workflowId }) }),
@@ -175,6 +184,8 @@ const table: Record<string, Row> = {
 };
 
 let bravoNumber = "";
+let bravoMembershipId = "";
+let bravoInvitationId = "";
 let agentInput: unknown;
 
 /** Values some inputs need from the database: Bravo's number, Alpha's agent settings as saved. */
@@ -185,7 +196,7 @@ async function loadInputValues(db: Db) {
 
 /** Values that only Bravo's data contains: its ids, its name, its key, its shoppers' phones. */
 function bravoMarkers(x: BrandData): string[] {
-  return [x.brandId, "Bravo", x.apiKey, ...Object.values(x.ids), bravoNumber];
+  return [x.brandId, "Bravo", x.apiKey, ...Object.values(x.ids), bravoNumber, bravoMembershipId, bravoInvitationId, x.member.email];
 }
 
 async function call(caller: BrandData["caller"], path: string, input: unknown): Promise<{ ok: true; value: unknown } | { ok: false; error: TRPCError }> {

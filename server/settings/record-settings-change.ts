@@ -4,7 +4,7 @@ import { Prisma } from "../db";
 export type SettingsActor = { userId: string; name: string };
 
 /** The Settings page's sections; the history names the one that changed. */
-export type SettingsArea = "agent" | "eligibility" | "compliance" | "keywords" | "marketing" | "channels" | "brand" | "helpdesk" | "attribution" | "commerce";
+export type SettingsArea = "agent" | "eligibility" | "compliance" | "keywords" | "marketing" | "channels" | "brand" | "helpdesk" | "attribution" | "commerce" | "members";
 
 /** Keeps only the fields that changed, so the history reads "before → after" for each. */
 function changedFields(before: Record<string, unknown>, after: Record<string, unknown>) {

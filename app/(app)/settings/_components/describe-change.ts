@@ -2,7 +2,7 @@
  * One settings-history entry in words: "Tone: Friendly → Playful" for each field that changed.
  * Entries store only the changed fields (before and after), as JSON.
  */
-export type SettingsArea = "agent" | "eligibility" | "compliance" | "keywords" | "marketing" | "channels" | "brand" | "helpdesk" | "attribution" | "commerce";
+export type SettingsArea = "agent" | "eligibility" | "compliance" | "keywords" | "marketing" | "channels" | "brand" | "helpdesk" | "attribution" | "commerce" | "members";
 
 export const areaLabels: Record<SettingsArea, string> = {
   agent: "Customer agent",
@@ -15,6 +15,7 @@ export const areaLabels: Record<SettingsArea, string> = {
   helpdesk: "Helpdesk",
   attribution: "SMS attribution",
   commerce: "Commerce",
+  members: "Members",
 };
 
 export function areaLabelOf(area: string): string {
@@ -65,6 +66,8 @@ const fieldLabels: Record<SettingsArea, Record<string, string>> = {
   },
   attribution: { attributionWindowHours: "Attribution window", attributionModel: "Attribution model" },
   commerce: { platform: "Store", shopDomain: "Shop address", accessToken: "Admin API access token", webhookSecret: "Webhook signing secret" },
+  // Keyed by the person's email; the values are words already ("Admin", "invited as Member", "removed").
+  members: {},
 };
 
 // Fields stored as something other than words: a null that means something, an hour of the day.
