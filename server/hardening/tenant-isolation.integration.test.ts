@@ -108,6 +108,7 @@ const calls: Record<string, Call[]> = {
   "profiles.timeline": [{ input: (x) => ({ id: x.ids.profileId }) }],
   "profiles.previewImport": [{ input: (x) => ({ csv: `phone,first_name\n${x.otherPhone},Mallory\n` }), echoes: (x) => [x.otherPhone] }],
   "profiles.import": [{ input: (x) => ({ csv: `phone,first_name\n${x.otherPhone},Mallory\n` }), echoes: (x) => [x.otherPhone] }],
+  "profiles.importStatus": [{ input: (x) => ({ id: x.ids.profileImportId }) }],
 
   "segments.list": [none],
   "segments.memberCounts": [none],
