@@ -4,30 +4,24 @@
  */
 import type { PgBoss } from "pg-boss";
 import type { Db } from "../db";
-import { getBoss } from "../jobs/queue";
+import { ensureQueueOnce, getBoss } from "../jobs/queue";
 import { runProfileImport } from "./profile-imports";
 
 export const PROFILE_IMPORT_QUEUE = "profiles.import";
 
 export type ProfileImportJobData = { importId: string };
 
-const ensured = new WeakSet<PgBoss>();
-
 /** Creates the queue once per queue client (the web process enqueues before any worker ran). */
-async function ensureProfileImportQueue(boss: PgBoss): Promise<void> {
-  if (ensured.has(boss)) return;
-  if (!(await boss.getQueue(PROFILE_IMPORT_QUEUE))) {
-    await boss.createQueue(PROFILE_IMPORT_QUEUE, {
-      policy: "singleton",
-      notify: true,
-      retryLimit: 3,
-      retryDelay: 5,
-      retryBackoff: true,
-      // 10,000 rows take well under a minute; the heartbeat fails a run whose process died sooner.
-      expireInSeconds: 900,
-    });
-  }
-  ensured.add(boss);
+function ensureProfileImportQueue(boss: PgBoss): Promise<void> {
+  return ensureQueueOnce(boss, PROFILE_IMPORT_QUEUE, {
+    policy: "singleton",
+    notify: true,
+    retryLimit: 3,
+    retryDelay: 5,
+    retryBackoff: true,
+    // 10,000 rows take well under a minute; the heartbeat fails a run whose process died sooner.
+    expireInSeconds: 900,
+  });
 }
 
 export async function enqueueProfileImport(importId: string): Promise<void> {
