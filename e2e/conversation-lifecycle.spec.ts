@@ -18,8 +18,9 @@ type Shopper = { phone: string; digits: string };
 async function newShopper(request: APIRequestContext): Promise<Shopper> {
   // +1 555 7xx xxxx: valid NANP, and outside the seeded demo shoppers (+1 555 555 01xx).
   const phone = `+15557${crypto.randomInt(0, 1_000_000).toString().padStart(6, "0")}`;
-  const result = await trpcMutation<{ created: number }>(request, "profiles.import", { csv: `phone,first_name,last_name,sms_consent\n${phone},Lee,Lifecycle,subscribed\n` });
-  expect(result.created).toBe(1);
+  const started = await trpcMutation<{ id: string }>(request, "profiles.import", { csv: `phone,first_name,last_name,sms_consent\n${phone},Lee,Lifecycle,subscribed\n` });
+  // Imports run on the queue: wait for this one to end.
+  await expect.poll(async () => (await trpcQuery<{ status: string; created: number }>(request, "profiles.importStatus", { id: started.id })).created, { timeout: 15_000 }).toBe(1);
   return { phone, digits: phone.slice(2) };
 }
 

@@ -30,6 +30,35 @@ export async function loadAudience(db: Client, brandId: string, audience: Audien
   return { included: pick(audience.segmentIds), excluded: pick(audience.excludedSegmentIds), missingIds: ids.filter((id) => !byId.has(id)) };
 }
 
+/** What a scheduled campaign stores: its segments' definitions as they were when it was scheduled. */
+export type AudienceSnapshot = Pick<LoadedAudience, "included" | "excluded">;
+
+export function snapshotAudience(audience: LoadedAudience): AudienceSnapshot {
+  return { included: audience.included, excluded: audience.excluded };
+}
+
+/**
+ * The audience a campaign sends to: its snapshot, or (a campaign scheduled before snapshots existed)
+ * its segments as they are now. Null when that can't be known exactly — a snapshot that doesn't parse
+ * or a segment that is gone — so the caller stops the send rather than dropping an exclusion.
+ */
+export async function audienceForSend(db: Client, campaign: { brandId: string; segmentIds: string[]; excludedSegmentIds: string[]; audienceSnapshot: Prisma.JsonValue }): Promise<LoadedAudience | null> {
+  if (campaign.audienceSnapshot === null) {
+    const audience = await loadAudience(db, campaign.brandId, campaign);
+    return audience.missingIds.length > 0 ? null : audience;
+  }
+  try {
+    const snapshot = campaign.audienceSnapshot as unknown as AudienceSnapshot;
+    const parse = (list: AudienceSnapshot["included"]) => list.map((s) => ({ id: String(s.id), name: String(s.name), definition: parseSegmentDefinition(s.definition) }));
+    const audience = { included: parse(snapshot.included), excluded: parse(snapshot.excluded), missingIds: [] };
+    // Every segment the campaign names must be in its snapshot, exclusions above all.
+    const has = (list: { id: string }[], ids: string[]) => ids.every((id) => list.some((s) => s.id === id));
+    return has(audience.included, campaign.segmentIds) && has(audience.excluded, campaign.excludedSegmentIds) ? audience : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Refuses an audience naming segments the brand doesn't have, with the field to show it on. */
 export function assertAudienceExists(audience: LoadedAudience, input: AudienceSegments): void {
   if (audience.missingIds.length === 0) return;

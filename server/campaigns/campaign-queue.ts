@@ -5,29 +5,23 @@
  * campaigns share its sender's rate and never race each other; any number may wait queued.
  */
 import type { PgBoss } from "pg-boss";
-import { getBoss } from "../jobs/queue";
+import { ensureQueueOnce, getBoss } from "../jobs/queue";
 
 export const CAMPAIGN_QUEUE = "campaign.send";
 
 export type CampaignJobData = { campaignId: string };
 
-const ensured = new WeakSet<PgBoss>();
-
 /** Creates the queue once per queue client (the web process may enqueue before any worker ran). */
 export async function ensureCampaignQueue(boss: PgBoss): Promise<void> {
-  if (ensured.has(boss)) return;
-  if (!(await boss.getQueue(CAMPAIGN_QUEUE))) {
-    await boss.createQueue(CAMPAIGN_QUEUE, {
-      policy: "singleton",
-      notify: true,
-      retryLimit: 5,
-      retryDelay: 5,
-      retryBackoff: true,
-      // A run hands over after a few seconds; one that stays active this long died with its process.
-      expireInSeconds: 60,
-    });
-  }
-  ensured.add(boss);
+  await ensureQueueOnce(boss, CAMPAIGN_QUEUE, {
+    policy: "singleton",
+    notify: true,
+    retryLimit: 5,
+    retryDelay: 5,
+    retryBackoff: true,
+    // A run hands over after a few seconds; one that stays active this long died with its process.
+    expireInSeconds: 60,
+  });
 }
 
 /** Runs the campaign now, or not before `startAfter`. Duplicates are harmless: a run with nothing due does nothing. */

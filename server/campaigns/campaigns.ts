@@ -4,9 +4,9 @@
  * or to cancelled; each move is a compare-and-set on the status it expects, so two teammates (or a
  * teammate and the worker) can't both win.
  */
-import type { Campaign, Db } from "../db";
+import { Prisma, type Campaign, type Db } from "../db";
 import { AppError, invalidFields } from "../errors";
-import { assertAudienceExists, countAudience, loadAudience } from "./audience";
+import { assertAudienceExists, countAudience, loadAudience, snapshotAudience, type AudienceSnapshot } from "./audience";
 import { enqueueCampaignRun } from "./campaign-queue";
 import { campaignProgress, emptyProgress } from "./progress";
 import { validateCampaignFields, type CampaignFields } from "./validate-campaign";
@@ -84,7 +84,11 @@ async function assertSendable(db: Db, campaign: Campaign, now: Date) {
   const audience = await validate(db, campaign.brandId, fields, true);
   const { recipients } = await countAudience(db, campaign.brandId, audience, now);
   if (recipients === 0) throw invalidFields({ segmentIds: "No one in this audience is subscribed to SMS, so there is no one to send to. Choose other segments." });
+  return snapshotAudience(audience);
 }
+
+/** The audience as the send will use it (see Campaign.audienceSnapshot). */
+const snapshotData = (snapshot: AudienceSnapshot) => ({ audienceSnapshot: snapshot as unknown as Prisma.InputJsonValue });
 
 /**
  * Sends now: the campaign becomes scheduled for this moment and the queue starts it at once (the
@@ -94,8 +98,8 @@ export async function sendCampaignNow(db: Db, brandId: string, id: string, opts:
   const now = opts.now ?? new Date();
   const campaign = await findCampaign(db, brandId, id);
   if (campaign.status !== "draft" && campaign.status !== "scheduled") throw notEditable(campaign);
-  await assertSendable(db, campaign, now);
-  const { count } = await db.campaign.updateMany({ where: { id, brandId, status: { in: ["draft", "scheduled"] } }, data: { status: "scheduled", scheduledAt: now } });
+  const snapshot = await assertSendable(db, campaign, now);
+  const { count } = await db.campaign.updateMany({ where: { id, brandId, status: { in: ["draft", "scheduled"] } }, data: { status: "scheduled", scheduledAt: now, ...snapshotData(snapshot) } });
   if (count === 0) throw notEditable(await findCampaign(db, brandId, id));
   await enqueueCampaignRun(campaign);
   return findCampaign(db, brandId, id);
@@ -111,8 +115,8 @@ export async function scheduleCampaign(db: Db, brandId: string, id: string, at: 
   if (at.getTime() > now.getTime() + MAX_SCHEDULE_AHEAD_DAYS * 86_400_000) {
     throw invalidFields({ scheduledAt: `Campaigns can be scheduled up to ${MAX_SCHEDULE_AHEAD_DAYS} days ahead.` });
   }
-  await assertSendable(db, campaign, now);
-  const { count } = await db.campaign.updateMany({ where: { id, brandId, status: { in: ["draft", "scheduled"] } }, data: { status: "scheduled", scheduledAt: at } });
+  const snapshot = await assertSendable(db, campaign, now);
+  const { count } = await db.campaign.updateMany({ where: { id, brandId, status: { in: ["draft", "scheduled"] } }, data: { status: "scheduled", scheduledAt: at, ...snapshotData(snapshot) } });
   if (count === 0) throw notEditable(await findCampaign(db, brandId, id));
   // The job waits in the queue until then; an earlier job for an old time finds it not due and does nothing.
   await enqueueCampaignRun(campaign, at);
@@ -122,7 +126,7 @@ export async function scheduleCampaign(db: Db, brandId: string, id: string, at: 
 /** A scheduled campaign that hasn't started goes back to draft, to be edited or rescheduled. */
 export async function unscheduleCampaign(db: Db, brandId: string, id: string): Promise<Campaign> {
   await findCampaign(db, brandId, id);
-  const { count } = await db.campaign.updateMany({ where: { id, brandId, status: "scheduled", startedAt: null }, data: { status: "draft", scheduledAt: null } });
+  const { count } = await db.campaign.updateMany({ where: { id, brandId, status: "scheduled", startedAt: null }, data: { status: "draft", scheduledAt: null, audienceSnapshot: Prisma.DbNull } });
   if (count === 0) throw notEditable(await findCampaign(db, brandId, id));
   return findCampaign(db, brandId, id);
 }

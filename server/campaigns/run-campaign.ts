@@ -20,7 +20,7 @@ import { Prisma, type Brand, type Campaign, type CampaignRecipient, type Db } fr
 import { AppError } from "../errors";
 import { queueOutbound } from "../outbound";
 import { segmentInfo } from "../sms";
-import { audienceConditionSql, loadAudience } from "./audience";
+import { audienceConditionSql, audienceForSend } from "./audience";
 import { composeCampaignText, personalizationValuesOf } from "./compose-campaign-text";
 import { nextAllowedTime } from "./next-allowed-time";
 import { paceSend } from "./sending-rate-math";
@@ -117,7 +117,15 @@ async function startSending(db: Db, campaign: Campaign, at: Date): Promise<boole
       data: { status: "sending", startedAt: at },
     });
     if (claimed.count === 0) return false;
-    const audience = await loadAudience(tx, campaign.brandId, campaign);
+    const audience = await audienceForSend(tx, campaign);
+    if (audience === null) {
+      // Fail closed: without every segment's definition an exclusion could be dropped and the wrong people texted.
+      await tx.campaign.update({
+        where: { id: campaign.id },
+        data: { status: "cancelled", finishedAt: at, stopReason: "A segment in its audience no longer exists, so it was not sent. Choose its segments again and send it as a new campaign." },
+      });
+      return true;
+    }
     if (audience.included.length === 0) return true;
     await tx.$executeRaw(sql`
       INSERT INTO "CampaignRecipient" ("id", "campaignId", "brandId", "profileId", "phone", "status", "reason", "createdAt", "updatedAt")

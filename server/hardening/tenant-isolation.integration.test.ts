@@ -120,6 +120,7 @@ const table: Record<string, Row> = {
   "profiles.timeline": member({ input: (x) => ({ id: x.ids.profileId }) }),
   "profiles.previewImport": admin({ input: (x) => ({ csv: `phone,first_name\n${x.otherPhone},Mallory\n` }), echoes: (x) => [x.otherPhone] }),
   "profiles.import": admin({ input: (x) => ({ csv: `phone,first_name\n${x.otherPhone},Mallory\n` }), echoes: (x) => [x.otherPhone] }),
+  "profiles.importStatus": member({ input: (x) => ({ id: x.ids.profileImportId }) }),
 
   "segments.list": member(none),
   "segments.memberCounts": member(none),

@@ -65,6 +65,20 @@ async function ensureQueue(boss: PgBoss, name: string, options: Parameters<PgBos
   if (!(await boss.getQueue(name))) await boss.createQueue(name, options);
 }
 
+const ensuredQueues = new WeakMap<PgBoss, Set<string>>();
+
+/**
+ * Creates a domain's queue once per queue client (a domain's own queue, e.g. campaigns, is created
+ * where it is first used: the web process may enqueue before any worker ran).
+ */
+export async function ensureQueueOnce(boss: PgBoss, name: string, options: Parameters<PgBoss["createQueue"]>[1]): Promise<void> {
+  const ensured = ensuredQueues.get(boss) ?? new Set<string>();
+  ensuredQueues.set(boss, ensured);
+  if (ensured.has(name)) return;
+  await ensureQueue(boss, name, options);
+  ensured.add(name);
+}
+
 /** The process's queue client, started on first use. */
 export async function getBoss(): Promise<PgBoss> {
   if (holder.boss) return holder.boss;

@@ -8,6 +8,7 @@ import { resolveExpiredConversations } from "../conversations";
 import { databaseKind, getDb } from "../db";
 import { deliverHandoffAttempt, requeuePendingHandoffs } from "../helpdesk";
 import { processInbound, requeueUnprocessedInbound } from "../inbound";
+import { registerProfileImportJobs } from "../profiles";
 import { deliverOutbound, reconcileStaleClaims, requeueQueuedOutbound } from "../outbound";
 import type { Db } from "../db";
 import { env } from "../env";
@@ -158,6 +159,7 @@ async function start(): Promise<void> {
     },
   );
   await registerCampaignJobs(boss, db);
+  await registerProfileImportJobs(boss, db);
   // Work a crash left behind: stored texts never processed, replies never handed to a transport
   // (or claimed by a sender that died), handoffs never delivered.
   await sweep(db);

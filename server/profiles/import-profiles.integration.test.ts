@@ -3,7 +3,9 @@ import { createCaller } from "../api/root";
 import { createApiContext } from "../api/trpc";
 import { changeConsent } from "../consent";
 import { getDb } from "../db";
-import { createBrand, createMember } from "../testing/fixtures";
+import { startWorker } from "../jobs";
+import { createBrand, createMember, eventually } from "../testing/fixtures";
+import { runProfileImport, startProfileImport } from "./profile-imports";
 
 let brandId: string;
 let caller: ReturnType<typeof createCaller>;
@@ -11,7 +13,20 @@ let caller: ReturnType<typeof createCaller>;
 beforeAll(async () => {
   brandId = (await createBrand(getDb(), { name: "Wren" })).id;
   caller = createCaller(createApiContext(await createMember(getDb(), brandId)));
+  await startWorker();
 });
+
+/** Starts an import as the page does and waits for the queue to finish it; its counts, as the page shows them. */
+async function importCsv(csv: string, as = caller) {
+  const started = await as.profiles.import({ csv });
+  const done = await eventually(async () => {
+    const status = await as.profiles.importStatus({ id: started.id });
+    return status.status === "done" || status.status === "failed" ? status : undefined;
+  }, 60_000);
+  expect(done).toMatchObject({ status: "done", error: null, processed: done.total });
+  const { created, updated, unchanged, consentChanges, warnings } = done;
+  return { created, updated, unchanged, consentChanges, warnings };
+}
 
 const snapshot = async () => ({
   profiles: await getDb().profile.findMany({ where: { brandId }, orderBy: { phone: "asc" } }),
@@ -45,14 +60,14 @@ describe("profile import", () => {
     expect(preview.canImport).toBe(false);
     expect(preview.errors).toEqual([{ row: 4, column: "phone", message: expect.stringContaining('Row 4: phone "555-12" is not a valid phone number') }]);
 
-    await expect(caller.profiles.import({ csv })).rejects.toMatchObject({
+    await expect(importCsv(csv)).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: expect.stringMatching(/^Nothing was imported\. Row 4: phone "555-12" is not a valid phone number/),
     });
     expect(await snapshot()).toEqual(before);
   });
 
-  it("rolls back everything when a write fails half-way", async () => {
+  it("rolls back a part when a write in it fails half-way, and says so on the import", async () => {
     const db = getDb();
     const before = await snapshot();
     // A STOP recorded after the plan was made: the compare-and-set consent write refuses, and the
@@ -61,7 +76,6 @@ describe("profile import", () => {
     const afterCreate = await snapshot();
     let isRaced = false;
     // Simulate the race by flipping consent inside the import's transaction, right after its creates.
-    const { importProfiles } = await import("./import-profiles");
     const racing = new Proxy(db, {
       get(target, key, receiver) {
         if (key !== "$transaction") return Reflect.get(target, key, receiver);
@@ -88,8 +102,11 @@ describe("profile import", () => {
           }, opts as never);
       },
     });
-    await expect(importProfiles(racing, brandId, "phone,consent\n+15555550401,yes\n+15555550402,yes\n+15555550403,\n")).rejects.toMatchObject({ code: "CONFLICT" });
+    const started = await startProfileImport(db, brandId, "phone,consent\n+15555550401,yes\n+15555550402,yes\n+15555550403,\n", { enqueue: async () => undefined });
+    await runProfileImport(racing, started.id);
     expect(isRaced).toBe(true);
+    expect(await caller.profiles.importStatus({ id: started.id })).toMatchObject({ status: "failed", processed: 0, created: 0, error: expect.stringMatching(/^Nothing was imported\. /) });
+    await db.profileImport.delete({ where: { id: started.id } });
     expect(await snapshot()).toEqual(afterCreate);
     await db.profile.delete({ where: { id: existing.id } });
     expect(await snapshot()).toEqual(before);
@@ -98,14 +115,14 @@ describe("profile import", () => {
   it("creates and updates profiles, merges properties and records consent changes with source import", async () => {
     const db = getDb();
     const ava = await db.profile.findFirstOrThrow({ where: { brandId, phone: "+15555550201" } });
-    const result = await caller.profiles.import({
-      csv: [
+    const result = await importCsv(
+      [
         "phone,first_name,last_name,email,consent,Tier,Orders",
         "+15555550201,,Chen,AVA@example.com,,gold,3",
         "+15555550202,Ben,Okafor,,yes,,",
         "+15555550203,Cy,,,,silver,",
       ].join("\r\n"),
-    });
+    );
     expect(result).toEqual({ created: 2, updated: 1, unchanged: 0, consentChanges: 1, warnings: 0 });
 
     const updated = await db.profile.findUniqueOrThrow({ where: { id: ava.id } });
@@ -125,7 +142,7 @@ describe("profile import", () => {
     expect(await db.consentChange.count({ where: { profileId: cy.id } })).toBe(0);
 
     // The same file again changes nothing.
-    const again = await caller.profiles.import({ csv: "phone,last_name,Tier\n+15555550201,Chen,gold\n" });
+    const again = await importCsv("phone,last_name,Tier\n+15555550201,Chen,gold\n");
     expect(again).toEqual({ created: 0, updated: 0, unchanged: 1, consentChanges: 0, warnings: 0 });
   });
 
@@ -141,7 +158,7 @@ describe("profile import", () => {
     expect(preview.rows[0]).toMatchObject({ action: "update", smsConsent: "unsubscribed", consentChange: null });
 
     const ledgerBefore = await db.consentChange.count({ where: { profileId: profile.id } });
-    expect(await caller.profiles.import({ csv })).toMatchObject({ updated: 1, consentChanges: 0, warnings: 1 });
+    expect(await importCsv(csv)).toMatchObject({ updated: 1, consentChanges: 0, warnings: 1 });
     expect(await db.profile.findUniqueOrThrow({ where: { id: profile.id } })).toMatchObject({ firstName: "Benjamin", smsConsent: "unsubscribed" });
     expect(await db.consentChange.count({ where: { profileId: profile.id } })).toBe(ledgerBefore);
   });
@@ -149,7 +166,7 @@ describe("profile import", () => {
   it("records an opt-out from the file in the ledger", async () => {
     const db = getDb();
     const ava = await db.profile.findFirstOrThrow({ where: { brandId, phone: "+15555550201" } });
-    await caller.profiles.import({ csv: "phone,consent\n+15555550201,unsubscribed\n" });
+    await importCsv("phone,consent\n+15555550201,unsubscribed\n");
     expect(await db.profile.findUniqueOrThrow({ where: { id: ava.id } })).toMatchObject({ smsConsent: "unsubscribed" });
     expect(await db.consentChange.findFirst({ where: { profileId: ava.id }, orderBy: { createdAt: "desc" }, select: { from: true, to: true, source: true } })).toEqual({
       from: "subscribed",
@@ -162,15 +179,15 @@ describe("profile import", () => {
     const db = getDb();
     const other = await createBrand(db, { name: "Other" });
     const theirs = await db.profile.create({ data: { brandId: other.id, phone: "+15555550501", firstName: "Theirs", smsConsent: "unsubscribed" } });
-    expect(await caller.profiles.import({ csv: "phone,first_name,consent\n+15555550501,Ours,yes\n" })).toMatchObject({ created: 1, consentChanges: 1 });
+    expect(await importCsv("phone,first_name,consent\n+15555550501,Ours,yes\n")).toMatchObject({ created: 1, consentChanges: 1 });
     expect(await db.profile.findUniqueOrThrow({ where: { id: theirs.id } })).toMatchObject({ firstName: "Theirs", smsConsent: "unsubscribed" });
     expect(await db.profile.findFirstOrThrow({ where: { brandId, phone: "+15555550501" } })).toMatchObject({ firstName: "Ours", smsConsent: "subscribed" });
   });
 
-  it("imports 10,000 rows in one go", async () => {
+  it("imports 10,000 rows on the queue, a part at a time, with the same counts", async () => {
     const rows = Array.from({ length: 10_000 }, (_, i) => `+1555556${String(i).padStart(4, "0")},Name${i},${i % 2 ? "yes" : ""},${i}`);
     const started = Date.now();
-    const result = await caller.profiles.import({ csv: `phone,first_name,consent,score\n${rows.join("\n")}\n` });
+    const result = await importCsv(`phone,first_name,consent,score\n${rows.join("\n")}\n`);
     expect(result).toMatchObject({ created: 10_000, consentChanges: 5_000 });
     expect(Date.now() - started).toBeLessThan(30_000);
     expect(await getDb().profile.count({ where: { brandId, phone: { startsWith: "+1555556" } } })).toBe(10_000);

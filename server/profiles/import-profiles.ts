@@ -1,20 +1,20 @@
 /**
- * Profile CSV import: preview (read + plan, writes nothing) and import (read + plan again inside
- * one transaction, then write everything or nothing). The import never trusts a preview: the file
- * is re-read and re-checked against the profiles as they are when it runs.
+ * Profile CSV import: preview (read + plan, writes nothing) and the writes of an import, a part of
+ * the file at a time (profile-imports.ts runs them on the queue). The import never trusts a
+ * preview: the file is re-read and re-checked against the profiles as they are when it runs.
  */
 import { recordConsentChanges } from "../consent";
 import { Prisma, type Db } from "../db";
 import { AppError } from "../errors";
 import { IMPORT_CONSENT_SOURCE, planProfileImport, type ExistingProfile, type ImportCounts, type ImportPlan, type PlannedProfile } from "./plan-profile-import";
-import { readProfileCsv, type ImportColumn, type ImportIssue } from "./read-profile-csv";
+import { readProfileCsv, type ImportColumn, type ImportIssue, type ProfileCsv } from "./read-profile-csv";
 
 type DbOrTx = Db | Prisma.TransactionClient;
 
 const PREVIEW_ROWS = 20;
 const PREVIEW_ISSUES = 100;
-// Generous for 10,000 rows on the embedded database; the writes are a few bulk statements.
-const IMPORT_TRANSACTION = { maxWait: 10_000, timeout: 120_000 };
+// One part of a file (a few hundred rows) is a few bulk statements.
+const IMPORT_TRANSACTION = { maxWait: 10_000, timeout: 60_000 };
 
 export type ImportPreviewRow = {
   row: number;
@@ -81,25 +81,42 @@ export async function previewProfileImport(db: Db, brandId: string, csvText: str
 }
 
 /**
- * Imports the CSV in one transaction: new profiles are created, existing ones (same brand and
- * phone) updated with the file's non-blank values and their properties merged, consent changes
- * recorded in the ledger with source "import". Any error in the file imports nothing.
+ * Reads the file and refuses it when it can't be imported (any bad row, or no profiles): nothing is
+ * written. The rows' errors don't depend on the database, so this reads nothing from it.
  */
-export async function importProfiles(db: Db, brandId: string, csvText: string, opts: { now?: Date } = {}): Promise<ImportResult> {
+export function readImportableFile(csvText: string): ProfileCsv {
+  const csv = readProfileCsv(csvText);
+  if (csv.errors.length > 0) {
+    const first = csv.errors[0]!.message;
+    throw new AppError("BAD_REQUEST", {
+      userMessage:
+        csv.errors.length === 1
+          ? `Nothing was imported. ${first}`
+          : `Nothing was imported: the file has ${csv.errors.length.toLocaleString("en-US")} errors. The first: ${first}`,
+    });
+  }
+  if (csv.rows.length === 0) throw new AppError("BAD_REQUEST", { userMessage: "Nothing was imported: the file has no profiles." });
+  return csv;
+}
+
+/**
+ * Imports some of the file's profiles (`rows`, already read) in one transaction: new profiles are
+ * created, existing ones (same brand and phone) updated with the file's non-blank values and their
+ * properties merged, consent changes recorded in the ledger with source "import". The rows are
+ * planned again inside the transaction, against the profiles as they are at that moment. Either the
+ * whole part is written or none of it. `afterWrite` runs in the same transaction (progress).
+ */
+export async function importProfileRows(
+  db: Db,
+  brandId: string,
+  csv: ProfileCsv,
+  opts: { now?: Date; afterWrite?: (tx: Prisma.TransactionClient, result: ImportResult) => Promise<void> } = {},
+): Promise<ImportResult> {
   const now = opts.now ?? new Date();
   try {
     return await db.$transaction(async (tx) => {
-      const plan = await planFor(tx, brandId, csvText);
-      if (plan.errors.length > 0) {
-        const first = plan.errors[0]!.message;
-        throw new AppError("BAD_REQUEST", {
-          userMessage:
-            plan.errors.length === 1
-              ? `Nothing was imported. ${first}`
-              : `Nothing was imported: the file has ${plan.errors.length.toLocaleString("en-US")} errors. The first: ${first}`,
-        });
-      }
-      if (plan.profiles.length === 0) throw new AppError("BAD_REQUEST", { userMessage: "Nothing was imported: the file has no profiles." });
+      const existing = await loadExisting(tx, brandId, csv.rows.map((r) => r.phone));
+      const plan = planProfileImport(csv, existing);
 
       const creates = plan.profiles.filter((p) => p.action === "create");
       const created = await tx.profile.createManyAndReturn({
@@ -133,12 +150,14 @@ export async function importProfiles(db: Db, brandId: string, csvText: string, o
         }),
       });
 
-      return { created: created.length, updated: plan.counts.update, unchanged: plan.counts.unchanged, consentChanges, warnings: plan.warnings.length };
+      const result = { created: created.length, updated: plan.counts.update, unchanged: plan.counts.unchanged, consentChanges, warnings: plan.warnings.length };
+      await opts.afterWrite?.(tx, result);
+      return result;
     }, IMPORT_TRANSACTION);
   } catch (error) {
     // Two writers creating the same number at once (a shopper texting in mid-import).
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new AppError("CONFLICT", { userMessage: "A profile in this file was created by someone else while importing. Nothing was imported; try again.", cause: error });
+      throw new AppError("CONFLICT", { userMessage: "A profile in this file was created by someone else while importing. Try again.", cause: error });
     }
     throw error;
   }

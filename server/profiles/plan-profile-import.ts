@@ -97,7 +97,7 @@ export function planProfileImport(csv: ProfileCsv, existing: readonly ExistingPr
     if (row.email !== null && row.email !== current.email) set.email = row.email;
     const currentProperties = propertiesOf(current.properties);
     for (const [key, value] of Object.entries(row.properties)) {
-      if (currentProperties[key] !== value) set.properties[key] = value;
+      if (!Object.hasOwn(currentProperties, key) || currentProperties[key] !== value) set.properties[key] = value;
     }
 
     const decision = decideConsent(current.smsConsent, row.consent);

@@ -6,7 +6,7 @@
  * count (they are rows in Excel too), so "Row 7" is the row the marketer sees as 7.
  */
 import type { SmsConsent } from "../db/generated/enums";
-import { propertyKeySchema } from "../segments";
+import { isReservedPropertyKey, propertyKeySchema } from "../segments";
 import { formatPhoneForHumans, normalizePhone } from "../sms";
 import {
   headerAliases,
@@ -133,6 +133,9 @@ function readColumns(header: string[], dataRecords: { values: string[] }[]): { c
     if (field) {
       columns.push({ header: name, index, kind: "standard", field });
       continue;
+    }
+    if (isReservedPropertyKey(name)) {
+      return { error: `The column name ${quote(name)} is a reserved name and can't be a property name; rename the column.` };
     }
     if (name.startsWith("$") || !propertyKeySchema.safeParse(name).success) {
       return { error: `The column name ${quote(name)} can't be a property name: use letters, digits, spaces, _ - and . only, at most 100 characters.` };

@@ -4,7 +4,7 @@
  * Every value travels as a bind parameter; only fixed column names are written into the SQL.
  */
 import { Prisma, type Db } from "../db";
-import { assertNever, standardProfileFields, type EventNode, type SegmentNode, type StandardProfileField, type ValueCondition } from "./definition";
+import { assertNever, isStandardProfileField, standardProfileFields, type EventNode, type SegmentNode, type ValueCondition } from "./definition";
 import { windowStart } from "./evaluate-segment";
 
 const sql = Prisma.sql;
@@ -23,8 +23,8 @@ function utcTimestamp(date: Date): Prisma.Sql {
 
 /** A jsonb-valued expression for a profile property (standard fields become JSON strings or NULL). */
 function profileValueSql(key: string): Prisma.Sql {
-  if (key in standardProfileFields) {
-    const column = standardProfileFields[key as StandardProfileField];
+  if (isStandardProfileField(key)) {
+    const column = standardProfileFields[key];
     return sql`to_jsonb(p.${Prisma.raw(`"${column}"`)})`;
   }
   return sql`(p.properties -> ${key}::text)`;

@@ -24,6 +24,20 @@ export type StandardProfileField = keyof typeof standardProfileFields;
 const MAX_KEY = 100;
 const MAX_TEXT = 500;
 
+/** Whether `key` is one of the standard fields (an own key: `constructor` is not a standard field). */
+export function isStandardProfileField(key: string): key is StandardProfileField {
+  return Object.hasOwn(standardProfileFields, key);
+}
+
+// Names every JavaScript object answers to: a property called "constructor" or "__proto__" reads
+// as the object's own machinery in code that forgets an own-property check.
+const RESERVED_PROPERTY_KEYS = new Set(["__proto__", "constructor", "prototype", ...Object.getOwnPropertyNames(Object.prototype)]);
+
+/** Whether a property name is refused because plain objects already have it (`constructor`, `toString`, …). */
+export function isReservedPropertyKey(key: string): boolean {
+  return RESERVED_PROPERTY_KEYS.has(key);
+}
+
 /** Property names: custom keys of letters, digits, `_`, `-`, `.`, space; or one of the standard fields. */
 export const propertyKeySchema = z
   .string()
@@ -31,7 +45,8 @@ export const propertyKeySchema = z
   .min(1, "Choose a property.")
   .max(MAX_KEY, `A property name can be at most ${MAX_KEY} characters.`)
   .regex(/^\$?[\p{L}\p{N}_\-. ]+$/u, "A property name uses letters, digits, spaces, _ - and . only.")
-  .refine((k) => !k.startsWith("$") || k in standardProfileFields, "Unknown standard field.");
+  .refine((k) => !isReservedPropertyKey(k), { error: (issue) => `"${String(issue.input)}" is a reserved name; choose another property name.` })
+  .refine((k) => !k.startsWith("$") || isStandardProfileField(k), "Unknown standard field.");
 
 const scalarSchema = z.union([z.string().max(MAX_TEXT), z.number().finite(), z.boolean()]);
 
@@ -99,17 +114,67 @@ export type SegmentNode =
 
 export const MAX_DEPTH = 6;
 export const MAX_CONDITIONS = 40;
+/** Conditions and groups together: empty groups count, so a tree of empty `or`s can't grow unbounded. */
+export const MAX_NODES = 200;
+/** The definition as JSON, in characters (a 40-condition segment is a few kilobytes). */
+export const MAX_DEFINITION_CHARS = 64 * 1024;
 
-export const segmentNodeSchema: z.ZodType<SegmentNode> = z.lazy(() =>
+const segmentNodeTreeSchema: z.ZodType<SegmentNode> = z.lazy(() =>
   z.union([
     propertyNodeSchema,
     consentNodeSchema,
     eventNodeSchema,
-    z.object({ type: z.literal("and"), children: z.array(segmentNodeSchema) }),
-    z.object({ type: z.literal("or"), children: z.array(segmentNodeSchema) }),
-    z.object({ type: z.literal("not"), child: segmentNodeSchema }),
+    z.object({ type: z.literal("and"), children: z.array(segmentNodeTreeSchema) }),
+    z.object({ type: z.literal("or"), children: z.array(segmentNodeTreeSchema) }),
+    z.object({ type: z.literal("not"), child: segmentNodeTreeSchema }),
   ]),
 ) as z.ZodType<SegmentNode>;
+
+const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === "object" && !Array.isArray(value);
+
+/**
+ * Why a would-be definition is too big to look at, or null. Runs before the recursive schema, so it
+ * is iterative and stops at the first limit crossed: a 5 MB tree of empty groups or one nested 1,400
+ * deep is refused after a few hundred steps, without recursion and without building anything.
+ */
+export function definitionSizeProblem(value: unknown): string | null {
+  const stack: { node: unknown; depth: number }[] = [{ node: value, depth: 0 }];
+  let nodes = 0;
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    // Twice the documented depth: the schema's own check then names the condition that is too deep.
+    if (depth > 2 * MAX_DEPTH) return `Conditions can be nested at most ${MAX_DEPTH} deep.`;
+    if (++nodes > MAX_NODES) return `A segment can have at most ${MAX_NODES} conditions and groups together.`;
+    if (!isRecord(node)) continue; // the schema says what is wrong with it
+    if ((node.type === "and" || node.type === "or") && Array.isArray(node.children)) {
+      if (nodes + node.children.length > MAX_NODES) return `A segment can have at most ${MAX_NODES} conditions and groups together.`;
+      for (const child of node.children) stack.push({ node: child, depth: depth + 1 });
+    } else if (node.type === "not") {
+      stack.push({ node: node.child, depth: depth + 1 });
+    }
+  }
+  let chars: number;
+  try {
+    chars = JSON.stringify(value)?.length ?? 0;
+  } catch {
+    // Nested too deep inside a condition's value to serialise at all.
+    chars = Infinity;
+  }
+  if (chars > MAX_DEFINITION_CHARS) return `This segment is too large to save (at most ${MAX_DEFINITION_CHARS / 1024} KB). Remove some conditions.`;
+  return null;
+}
+
+/**
+ * One segment node, size-checked first (see definitionSizeProblem) so the recursive schema below
+ * only ever sees a small tree: depth, nodes and JSON size are bounded before it recurses.
+ */
+export const segmentNodeSchema: z.ZodType<SegmentNode> = z
+  .unknown()
+  .superRefine((value, ctx) => {
+    const problem = definitionSizeProblem(value);
+    if (problem) ctx.addIssue({ code: "custom", message: problem, path: [] });
+  })
+  .pipe(segmentNodeTreeSchema) as unknown as z.ZodType<SegmentNode>;
 
 /** A stored definition: well-formed, not too deep or large, and with sensible event counts. */
 export const segmentDefinitionSchema = segmentNodeSchema.superRefine((node, ctx) => {

@@ -2,7 +2,7 @@
  * The evaluator: is one profile in a segment? Pure over a profile and its events, so the pipeline's
  * eligibility stage asks it per text and the agreement test can compare it with the SQL compiler.
  */
-import { assertNever, lowerAscii, standardProfileFields, type EventNode, type SegmentNode, type StandardProfileField, type ValueCondition } from "./definition";
+import { assertNever, isStandardProfileField, lowerAscii, standardProfileFields, type EventNode, type SegmentNode, type ValueCondition } from "./definition";
 
 export type SegmentSubject = {
   profile: {
@@ -39,7 +39,7 @@ export function evaluateSegment(node: SegmentNode, subject: SegmentSubject, now:
 }
 
 function profileValue(profile: SegmentSubject["profile"], key: string): unknown {
-  if (key in standardProfileFields) return profile[standardProfileFields[key as StandardProfileField]] ?? undefined;
+  if (isStandardProfileField(key)) return profile[standardProfileFields[key]] ?? undefined;
   return propertyOf(profile.properties, key);
 }
 

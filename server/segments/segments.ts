@@ -70,8 +70,14 @@ export async function getSegment(db: Db, brandId: string, id: string): Promise<S
   return toSaved(row);
 }
 
+/** Segments per brand: every page that lists them, and every member count, reads them all. */
+export const MAX_SEGMENTS_PER_BRAND = 500;
+
 export async function createSegment(db: Db, brandId: string, input: SegmentInput): Promise<SavedSegment> {
   const data = validateSegmentInput(input);
+  if ((await db.segment.count({ where: { brandId } })) >= MAX_SEGMENTS_PER_BRAND) {
+    throw new AppError("CONFLICT", { userMessage: `A brand can have at most ${MAX_SEGMENTS_PER_BRAND} segments. Delete segments you no longer use to make room.` });
+  }
   if (await db.segment.findFirst({ where: { brandId, name: data.name } })) throw duplicateName(data.name);
   const row = await db.segment.create({ data: { brandId, ...data, definition: data.definition as unknown as Prisma.InputJsonValue } });
   return toSaved(row);
@@ -85,14 +91,34 @@ export async function updateSegment(db: Db, brandId: string, id: string, input: 
   return toSaved(row);
 }
 
-/** Segments that decide agent eligibility can't be deleted from under the settings. */
+/**
+ * Who depends on a segment now: scheduled or sending campaigns (included or excluded) and the agent's
+ * eligibility rules. Phrases for a message, e.g. `campaign "Spring sale" (scheduled)`.
+ */
+async function segmentUsers(db: Db, brandId: string, id: string): Promise<string[]> {
+  const campaigns = await db.campaign.findMany({
+    where: { brandId, status: { in: ["scheduled", "sending"] }, OR: [{ segmentIds: { has: id } }, { excludedSegmentIds: { has: id } }] },
+    select: { name: true, status: true },
+    orderBy: { createdAt: "asc" },
+  });
+  const settings = await db.agentSettings.findUnique({ where: { brandId }, select: { eligibilityRules: true } });
+  const rules = (settings?.eligibilityRules ?? {}) as { segmentIds?: unknown };
+  const isEligibilityRule = Array.isArray(rules.segmentIds) && rules.segmentIds.includes(id);
+  return [...campaigns.map((c) => `campaign "${c.name}" (${c.status})`), ...(isEligibilityRule ? ["agent eligibility (Settings → Customer agent → Who can chat)"] : [])];
+}
+
+const joinAnd = (items: string[]) => (items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`);
+
+/**
+ * A segment something depends on can't be deleted: a scheduled campaign would lose an exclusion (and
+ * text the people it left out), the eligibility rules a restriction. The refusal names each user.
+ */
 export async function deleteSegment(db: Db, brandId: string, id: string): Promise<void> {
   const segment = await getSegment(db, brandId, id);
-  const settings = await db.agentSettings.findUnique({ where: { brandId } });
-  const rules = (settings?.eligibilityRules ?? {}) as { segmentIds?: unknown };
-  if (Array.isArray(rules.segmentIds) && rules.segmentIds.includes(id)) {
+  const users = await segmentUsers(db, brandId, id);
+  if (users.length > 0) {
     throw new AppError("CONFLICT", {
-      userMessage: `"${segment.name}" decides who may talk to the customer agent. Remove it in Settings → Customer agent → Who can chat before deleting it.`,
+      userMessage: `"${segment.name}" can't be deleted. Used by ${joinAnd(users.map((u, i) => (i === 0 ? u : `by ${u}`)))}.`,
     });
   }
   await db.segment.delete({ where: { id } });

@@ -38,6 +38,8 @@ export async function seedBrandData(db: Db, name: string) {
   await caller.helpdesk.update({ kind: "webhook", config: { url: "https://helpdesk.example/hook" }, secrets: {} });
   const { apiKey } = await caller.helpdesk.generateApiKey();
   const ticket = await db.handoffTicket.findUniqueOrThrow({ where: { conversationId: handedConversationId } });
+  // A finished profile import (its progress row), as the queue leaves it.
+  const profileImport = await db.profileImport.create({ data: { brandId: brand.id, status: "done", total: 1, processed: 1, created: 1, createdById: member.userId, finishedAt: new Date() } });
 
   return {
     brandId: brand.id,
@@ -59,6 +61,7 @@ export async function seedBrandData(db: Db, name: string) {
       assistantId: assistant.id,
       workflowId: workflow.id,
       keywordId: keyword.id,
+      profileImportId: profileImport.id,
       collection,
     },
   };

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AppError } from "../../errors";
 import { describeDisposition } from "../../inbound";
-import { getProfileDetail, importProfiles, listProfiles, MAX_TIMELINE_PAGE, previewProfileImport, profileTimeline } from "../../profiles";
+import { enqueueProfileImport, getProfileDetail, getProfileImport, listProfiles, MAX_TIMELINE_PAGE, previewProfileImport, profileTimeline, startProfileImport } from "../../profiles";
 import { adminProcedure, memberProcedure, createTRPCRouter } from "../trpc";
 
 const id = z.string().min(1).max(40);
@@ -47,5 +47,8 @@ export const profilesRouter = createTRPCRouter({
   /** A mutation only because the CSV is too large for a GET; it writes nothing. */
   previewImport: adminProcedure.input(csvSchema).mutation(({ ctx, input }) => previewProfileImport(ctx.db, ctx.brandId, input.csv)),
 
-  import: adminProcedure.input(csvSchema).mutation(({ ctx, input }) => importProfiles(ctx.db, ctx.brandId, input.csv)),
+  import: adminProcedure.input(csvSchema).mutation(({ ctx, input }) => startProfileImport(ctx.db, ctx.brandId, input.csv, { createdById: ctx.member.userId, enqueue: enqueueProfileImport })),
+
+  /** An import's progress and outcome, polled by the import page while it runs. */
+  importStatus: memberProcedure.input(z.object({ id })).query(({ ctx, input }) => getProfileImport(ctx.db, ctx.brandId, input.id)),
 });

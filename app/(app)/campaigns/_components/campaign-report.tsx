@@ -94,7 +94,14 @@ function StatusLine({ campaign }: { campaign: Campaign }) {
   if (campaign.status === "scheduled") return line("Scheduled for", campaign.scheduledAt);
   if (campaign.status === "sending") return line("Started", campaign.startedAt);
   if (campaign.status === "sent") return line("Finished", campaign.finishedAt);
-  if (campaign.status === "cancelled") return line("Cancelled", campaign.finishedAt);
+  if (campaign.status === "cancelled") {
+    return (
+      <>
+        {line("Cancelled", campaign.finishedAt)}
+        {campaign.stopReason ? <p className="mt-1 text-sm text-failed-ink">{campaign.stopReason}</p> : null}
+      </>
+    );
+  }
   return null;
 }
 

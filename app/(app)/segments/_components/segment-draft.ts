@@ -115,7 +115,7 @@ export function valueTypeAfterOperator(operator: ValueOperator, current: ValueTy
 }
 
 export function isStandardField(key: string): boolean {
-  return key.trim() in standardProfileFields;
+  return Object.hasOwn(standardProfileFields, key.trim());
 }
 
 // ---------------------------------------------------------------------------------------------

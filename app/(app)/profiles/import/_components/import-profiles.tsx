@@ -1,6 +1,7 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { useCallback, useState } from "react";
 import { CsvImportCard, CsvPreviewCard } from "@/components/csv-import/csv-import-steps";
 import { CsvSourceCard } from "@/components/csv-import/csv-source-card";
 import { useCsvImport } from "@/components/csv-import/use-csv-import";
@@ -9,11 +10,13 @@ import { formatNumber, plural } from "@/components/ui/format";
 import { useToast } from "@/components/ui/toast";
 import { MAX_IMPORT_BYTES } from "@/server/profiles/import-rules";
 import { ImportPreview, type ImportPreviewResult } from "./import-preview";
+import { ImportProgress, type ImportStatus } from "./import-progress";
 
 /**
  * Choose or paste a CSV → preview (the server reads and checks every row, writes nothing) →
- * import (the server checks the same text again and saves it all in one transaction). Editing the
- * text after a preview makes it stale: Import waits for a fresh preview of exactly what is sent.
+ * import (the server checks the same text again and queues it; it is saved a few hundred rows at a
+ * time while the page shows its progress). Editing the text after a preview makes it stale: Import
+ * waits for a fresh preview of exactly what is sent.
  */
 export function ImportProfiles() {
   const trpc = useTRPC();
@@ -24,9 +27,16 @@ export function ImportProfiles() {
   const runImport = useMutation(trpc.profiles.import.mutationOptions());
   const source = useCsvImport({ preview, runImport, maxBytes: MAX_IMPORT_BYTES });
   const { previewed, isStale, current } = source;
+  const [started, setStarted] = useState<ImportStatus | null>(null);
+  const isImporting = runImport.isPending || (started !== null && started.status !== "failed");
 
   function onImport() {
-    source.importPreviewed(async (result) => {
+    setStarted(null);
+    source.importPreviewed((result) => setStarted(result));
+  }
+
+  const onDone = useCallback(
+    async (result: ImportStatus) => {
       await queryClient.invalidateQueries(trpc.profiles.pathFilter());
       const parts = [
         result.created ? `${plural(result.created, "new profile")}` : null,
@@ -39,8 +49,9 @@ export function ImportProfiles() {
         description: `${parts.join(", ")}.${result.consentChanges ? ` ${plural(result.consentChanges, "consent change")} recorded.` : ""}`,
       });
       router.push("/profiles");
-    });
-  }
+    },
+    [queryClient, trpc, toast, router],
+  );
 
   return (
     <div className="flex flex-col gap-6">
@@ -61,13 +72,15 @@ export function ImportProfiles() {
         <CsvImportCard
           summaryId="import-summary"
           summary={importSummary(current, isStale)}
-          runImport={runImport}
+          runImport={{ isPending: isImporting, isError: runImport.isError, error: runImport.error }}
           onImport={onImport}
-          canImport={source.canImport}
+          canImport={source.canImport && !isImporting}
           label="Import profiles"
-          statusNote={runImport.isPending ? `Importing ${plural(current?.counts.rows ?? 0, "row")}… large files take a few seconds.` : null}
+          statusNote={runImport.isPending ? `Starting the import of ${plural(current?.counts.rows ?? 0, "row")}…` : null}
         />
       ) : null}
+
+      {started ? <ImportProgress key={started.id} started={started} onDone={onDone} onFailed={setStarted} /> : null}
     </div>
   );
 }
@@ -81,6 +94,6 @@ function importSummary(preview: ImportPreviewResult | null, isStale: boolean): s
   return [
     `Importing creates ${plural(counts.create, "profile")} and updates ${formatNumber(counts.update)}`,
     consentChanges ? `, and records ${plural(consentChanges, "consent change")} (source “import”)` : "",
-    ". All rows are saved together; this can’t be undone from Parley.",
+    ". Rows are saved a few hundred at a time while this page shows the progress; this can’t be undone from Parley.",
   ].join("");
 }
