@@ -4,9 +4,10 @@ import { CommerceError, shopifyClient, shopifyGraphqlUrl } from "./shopify-clien
 
 describe("shopifyGraphqlUrl", () => {
   it("uses Shopify's HTTPS host for a bare shop domain and an http(s) value as the origin", () => {
-    expect(shopifyGraphqlUrl("juniper.myshopify.com")).toBe("https://juniper.myshopify.com/admin/api/2025-01/graphql.json");
-    expect(shopifyGraphqlUrl(" juniper.myshopify.com/ ")).toBe("https://juniper.myshopify.com/admin/api/2025-01/graphql.json");
-    expect(shopifyGraphqlUrl("http://127.0.0.1:4010/")).toBe("http://127.0.0.1:4010/admin/api/2025-01/graphql.json");
+    expect(shopifyGraphqlUrl("juniper.myshopify.com")).toBe("https://juniper.myshopify.com/admin/api/2026-10/graphql.json");
+    expect(shopifyGraphqlUrl(" juniper.myshopify.com/ ")).toBe("https://juniper.myshopify.com/admin/api/2026-10/graphql.json");
+    expect(shopifyGraphqlUrl("http://127.0.0.1:4010/")).toBe("http://127.0.0.1:4010/admin/api/2026-10/graphql.json");
+    expect(shopifyGraphqlUrl("juniper.myshopify.com", "2026-07")).toBe("https://juniper.myshopify.com/admin/api/2026-07/graphql.json");
   });
 
   it("refuses a value that is not a shop domain", () => {
