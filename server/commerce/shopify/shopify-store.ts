@@ -115,6 +115,9 @@ export const PRODUCTS_QUERY = `query ParleyProducts($first: Int!, $query: String
   }
 }`;
 
+/** Every GraphQL document the connector sends; the conformance test validates each against the Admin schema. */
+export const SHOPIFY_DOCUMENTS = [CUSTOMERS_BY_PHONE_QUERY, ORDERS_OF_CUSTOMERS_QUERY, ORDER_BY_NAME_QUERY, PRODUCTS_QUERY];
+
 /** Fulfillments that never left, or were voided, say nothing about where the parcel is. */
 const inactiveFulfillmentStatuses = new Set(["CANCELLED", "ERROR", "FAILURE"]);
 const inactiveDisplayStatuses = new Set(["CANCELED", "FAILURE", "LABEL_VOIDED"]);
