@@ -1,5 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startShopifyLoopback, type ShopifyLoopback, type ShopifyOrderFixture, type ShopifyProductFixture } from "../../testing/shopify-loopback";
+import { adminRequestProblems, loadAdminSchema } from "./admin-schema/conformance";
+import { shopifyApiVersion } from "./api-version";
 import { CommerceError, shopifyClient } from "./shopify-client";
 import { isSamePhone, productSearchTerms, shopifyStore } from "./shopify-store";
 
@@ -70,6 +72,11 @@ beforeAll(async () => {
 });
 afterAll(() => shop.close());
 beforeEach(() => shop.reset());
+// Every request the connector sent in a test is one the real Admin API takes as meant (schema, variables, search filters).
+const adminSchema = loadAdminSchema(shopifyApiVersion());
+afterEach(() => {
+  for (const r of shop.requests.filter((r) => r.query.startsWith("query Parley"))) expect(adminRequestProblems(adminSchema, r.query, r.variables)).toEqual([]);
+});
 
 describe("shopifyStore orders", () => {
   it("finds an order by number, with or without #, with carrier, tracking and ETA", async () => {
