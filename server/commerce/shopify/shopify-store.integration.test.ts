@@ -74,6 +74,15 @@ describe("a Shopify brand through the inbound pipeline", () => {
     }
   });
 
+  it("hands off, naming the missing scope, when the token cannot read customers", async () => {
+    const shopper = await createShopper(getDb(), brandId);
+    shop.scopes = ["read_orders", "read_products"];
+    const result = await simulateText(getDb(), { brandId, from: shopper.phone, body: "where is my order?" });
+    const turn = await getDb().agentTurn.findFirstOrThrow({ where: { brandId, conversationId: result.conversationId! } });
+    expect(turn).toMatchObject({ outcome: "handoff", handoffReason: "tool_failure" });
+    expect(turn.tools).toContainEqual(expect.objectContaining({ name: "lookupOrder", error: expect.stringMatching(/Required access: `read_customers` access scope/) }));
+  });
+
   it("hands off instead of guessing when Shopify rejects the token", async () => {
     const shopper = await createShopper(getDb(), brandId);
     shop.failNext("unauthorized");
