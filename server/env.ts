@@ -64,6 +64,18 @@ export const envSchema = z.object({
     (v) => (typeof v === "string" ? v.trim().toLowerCase() : v),
     z.enum(["", "true", "false", "1", "0"], { message: "must be true or false" }).optional().transform((v) => v === "true" || v === "1"),
   ),
+  /**
+   * Shopify Admin API version the Shopify connector calls (YYYY-MM; Shopify releases one each
+   * January, April, July and October and supports it about twelve months). npm start warns when the
+   * version is within 60 days of leaving support.
+   */
+  SHOPIFY_API_VERSION: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^\d{4}-(01|04|07|10)$/, "must be a Shopify Admin API version like 2026-10 (YYYY-MM with MM 01, 04, 07 or 10)")
+      .default("2026-10"),
+  ),
   /** Base URL of Twilio's REST API. Tests and local development point it at a loopback server. */
   TWILIO_API_BASE_URL: z.preprocess(emptyAsUndefined, z.url().default("https://api.twilio.com")),
   /**

@@ -11,6 +11,7 @@ import { defaultNextAuthUrl, env, publicUrl } from "../env";
 import { startWorker, stopWorker } from "../jobs";
 import { withClientAddress } from "../security";
 import { keysBesideDataWarning } from "../security/key-files";
+import { shopifyApiVersionWarning } from "../commerce/shopify/api-version";
 import { DEMO, demoPasswordForLogs, demoTwilio, seedDemo } from "../../prisma/seed";
 import { buildIfNeeded } from "./build-if-needed";
 
@@ -19,6 +20,8 @@ async function main() {
   defaultNextAuthUrl();
   const keysWarning = keysBesideDataWarning(e);
   if (keysWarning) console.warn(keysWarning);
+  const shopifyWarning = shopifyApiVersionWarning(e.SHOPIFY_API_VERSION);
+  if (shopifyWarning) console.warn(shopifyWarning);
   if (!process.argv.includes("--no-build")) buildIfNeeded();
   const applied = await applyMigrations();
   console.log(`Database: ${databaseKind() === "pglite" ? `embedded PGlite at ${e.PGLITE_DATA_DIR}` : "PostgreSQL (DATABASE_URL)"}; ${applied.length} migration(s) applied.`);

@@ -1,9 +1,14 @@
 /**
  * A Shopify-compatible Admin GraphQL server on loopback for tests. It checks the
  * X-Shopify-Access-Token header, records every request (query text, variables, the search string
- * each root field got), answers `orders` and `products` (and `shop`) over the fixtures it is given,
- * applying the `query:` search (name:, phone:, email:, status:, title:, free text) the way Shopify
- * does, with Shopify's JSON shapes and `extensions.cost`, and can be told to fail.
+ * each root field got), answers `orders`, `customers` and `products` (and `shop`) over the fixtures
+ * it is given, applying the `query:` search the way Shopify does: only the filters Shopify documents
+ * for that connection (orders: name, email, customer_id; customers: phone, email, id; products:
+ * title, handle, status, sku, product_type, vendor, tag), an unknown filter (`phone:` on orders)
+ * ignored so the results are unfiltered, with a warning in `extensions.search`.
+ * It refuses like Shopify: ACCESS_DENIED for a root field whose scope the token lacks, THROTTLED
+ * (with `extensions.cost`) when a query costs more than its cost bucket holds (the bucket refills
+ * at restoreRate points a second), MAX_COST_EXCEEDED over 1000 points; and can be told to fail.
  *
  * It parses queries well enough to return exactly the fields selected (aliases, arguments,
  * variables, nested selections) and to reject fields it does not know, as Shopify would; it does
@@ -25,9 +30,24 @@ export type ShopifyFulfillmentFixture = {
   trackingInfo?: { company?: string | null; number?: string | null; url?: string | null }[];
 };
 
+/** A customer record. Orders link to one through `customer`. */
+export type ShopifyCustomerFixture = {
+  /** Numeric id (gid://shopify/Customer/<id>). Unset: one is assigned. */
+  id?: number;
+  phone?: string | null;
+  email?: string | null;
+  firstName?: string | null;
+  lastName?: string | null;
+};
+
 export type ShopifyOrderFixture = {
   /** "#1001" */
   name: string;
+  /**
+   * Who placed it. Unset: the customer Shopify's checkout makes from the order's contact `phone` or
+   * `email` (one per phone or email); null: a guest order with no customer record.
+   */
+  customer?: ShopifyCustomerFixture | null;
   createdAt: string;
   cancelledAt?: string | null;
   phone?: string | null;
@@ -76,6 +96,8 @@ export type RecordedShopifyRequest = {
  * throttled-429: HTTP 429 · server-error: 500 · unavailable: 402 "Unavailable Shop" ·
  * slow: answers normally after `delayMs`.
  */
+export type ShopifyScope = "read_orders" | "read_customers" | "read_products";
+
 export type ShopifyFailure = "unauthorized" | "throttled" | "throttled-429" | "server-error" | "unavailable" | { slow: number };
 
 export type ShopifyLoopback = {
@@ -85,6 +107,12 @@ export type ShopifyLoopback = {
   shopName: string;
   orders: ShopifyOrderFixture[];
   products: ShopifyProductFixture[];
+  /** Customers without orders; customers of orders come from the orders. */
+  customers: ShopifyCustomerFixture[];
+  /** Access scopes the token was granted; a root field needing another is ACCESS_DENIED. */
+  scopes: ShopifyScope[];
+  /** The query-cost bucket: set `currentlyAvailable` to drain it, `restoreRate` to slow its refill. */
+  costBucket: { maximumAvailable: number; currentlyAvailable: number; restoreRate: number };
   requests: RecordedShopifyRequest[];
   /** The next `times` GraphQL requests fail this way. */
   failNext(failure: ShopifyFailure, times?: number): void;
@@ -98,6 +126,11 @@ export type ShopifyLoopbackOptions = {
   shopName?: string;
   orders?: ShopifyOrderFixture[];
   products?: ShopifyProductFixture[];
+  customers?: ShopifyCustomerFixture[];
+  /** Default: all of read_orders, read_customers, read_products. */
+  scopes?: ShopifyScope[];
+  /** Default 2000 points refilled at 100 a second (Shopify's Advanced plan; Standard is 1000 at 50). */
+  costBucket?: { maximumAvailable: number; restoreRate: number };
   /** Search fields to treat as unknown: Shopify ignores those terms and matches everything. */
   ignoredSearchFields?: string[];
 };
@@ -107,7 +140,15 @@ export async function startShopifyLoopback(opts: ShopifyLoopbackOptions = {}): P
   const shopName = opts.shopName ?? "Loopback Shop";
   const requests: RecordedShopifyRequest[] = [];
   const failures: ShopifyFailure[] = [];
-  const state = { orders: [...(opts.orders ?? [])], products: [...(opts.products ?? [])] };
+  const state = { orders: [...(opts.orders ?? [])], products: [...(opts.products ?? [])], customers: [...(opts.customers ?? [])] };
+  let scopes: ShopifyScope[] = [...(opts.scopes ?? ["read_orders", "read_customers", "read_products"])];
+  const limits = opts.costBucket ?? { maximumAvailable: 2000, restoreRate: 100 };
+  const bucket = { maximumAvailable: limits.maximumAvailable, currentlyAvailable: limits.maximumAvailable, restoreRate: limits.restoreRate, at: Date.now() };
+  const refill = () => {
+    const now = Date.now();
+    bucket.currentlyAvailable = Math.min(bucket.maximumAvailable, bucket.currentlyAvailable + ((now - bucket.at) / 1000) * bucket.restoreRate);
+    bucket.at = now;
+  };
   const ignored = new Set(opts.ignoredSearchFields ?? []);
   let origin = "";
 
@@ -166,7 +207,8 @@ export async function startShopifyLoopback(opts: ShopifyLoopbackOptions = {}): P
           return failure === "throttled" ? answer(200, body) : answer(429, body, { "retry-after": "0" });
         }
         if (!query) return answer(400, { errors: { query: "Required parameter missing or invalid" } });
-        const result = execute(query, variables, { state, ignored, origin, shopName }, record);
+        refill();
+        const result = execute(query, variables, { state, ignored, origin, shopName, scopes, bucket }, record);
         return answer(200, result);
       };
       if (failure && typeof failure === "object") setTimeout(respond, failure.slow);
@@ -193,6 +235,22 @@ export async function startShopifyLoopback(opts: ShopifyLoopbackOptions = {}): P
     set products(v) {
       state.products = v;
     },
+    get customers() {
+      return state.customers;
+    },
+    set customers(v) {
+      state.customers = v;
+    },
+    get scopes() {
+      return scopes;
+    },
+    set scopes(v) {
+      scopes = v;
+    },
+    get costBucket() {
+      refill();
+      return bucket;
+    },
     requests,
     failNext(failure, times = 1) {
       for (let i = 0; i < times; i++) failures.push(failure);
@@ -200,6 +258,8 @@ export async function startShopifyLoopback(opts: ShopifyLoopbackOptions = {}): P
     reset() {
       requests.length = 0;
       failures.length = 0;
+      scopes = [...(opts.scopes ?? ["read_orders", "read_customers", "read_products"])];
+      Object.assign(bucket, { ...limits, currentlyAvailable: limits.maximumAvailable, at: Date.now() });
     },
     close: () =>
       new Promise((resolve) => {
@@ -212,11 +272,18 @@ export async function startShopifyLoopback(opts: ShopifyLoopbackOptions = {}): P
 // --- Executing one query over the fixtures ---------------------------------------------------
 
 type ExecContext = {
-  state: { orders: ShopifyOrderFixture[]; products: ShopifyProductFixture[] };
+  state: { orders: ShopifyOrderFixture[]; products: ShopifyProductFixture[]; customers: ShopifyCustomerFixture[] };
   ignored: Set<string>;
   origin: string;
   shopName: string;
+  scopes: ShopifyScope[];
+  bucket: { maximumAvailable: number; currentlyAvailable: number; restoreRate: number };
 };
+
+/** The scope each root field needs (https://shopify.dev/docs/api/usage/access-scopes). */
+const requiredScope: Record<string, ShopifyScope> = { orders: "read_orders", customers: "read_customers", products: "read_products" };
+/** Shopify refuses any single query whose requested cost is over this. */
+const MAX_QUERY_COST = 1000;
 
 type GraphqlError = { message: string; path?: (string | number)[]; extensions: Record<string, unknown> };
 
@@ -256,7 +323,51 @@ const money = (m: ShopifyMoneyFixture) => ({
   presentmentMoney: { __typename: "MoneyV2", ...m },
 });
 
-function orderNode(o: ShopifyOrderFixture, index: number): Record<string, unknown> {
+type CustomerRecord = { id: number; phone: string | null; email: string | null; firstName: string | null; lastName: string | null; orders: number[] };
+
+/** The shop's customers: the given ones and those of the orders, one per id, phone or email. */
+function customerRecords(state: ExecContext["state"]): { customers: CustomerRecord[]; ofOrder: (CustomerRecord | null)[] } {
+  const customers: CustomerRecord[] = [];
+  const byKey = new Map<string, CustomerRecord>();
+  const keysOf = (c: ShopifyCustomerFixture) =>
+    [c.id !== undefined && `id:${c.id}`, phoneDigits(c.phone) && `phone:${phoneDigits(c.phone)}`, c.email && `email:${c.email.toLowerCase()}`].filter((k): k is string => Boolean(k));
+  const record = (c: ShopifyCustomerFixture): CustomerRecord | null => {
+    const keys = keysOf(c);
+    if (!keys.length) return null;
+    let r = keys.map((k) => byKey.get(k)).find(Boolean);
+    if (!r) {
+      r = { id: c.id ?? 7_000_000 + customers.length, phone: c.phone ?? null, email: c.email ?? null, firstName: c.firstName ?? null, lastName: c.lastName ?? null, orders: [] };
+      customers.push(r);
+    }
+    for (const k of keys) byKey.set(k, r);
+    return r;
+  };
+  state.customers.forEach(record);
+  const ofOrder = state.orders.map((o, i) => {
+    const r = o.customer === null ? null : record(o.customer ?? { phone: o.phone, email: o.email });
+    r?.orders.push(i);
+    return r;
+  });
+  return { customers, ofOrder };
+}
+
+function customerNode(c: CustomerRecord): Record<string, unknown> {
+  return {
+    __typename: "Customer",
+    id: gid("Customer", c.id),
+    legacyResourceId: String(c.id),
+    firstName: c.firstName,
+    lastName: c.lastName,
+    displayName: [c.firstName, c.lastName].filter(Boolean).join(" ") || c.email || c.phone || "",
+    phone: c.phone,
+    email: c.email,
+    defaultPhoneNumber: c.phone ? { __typename: "CustomerPhoneNumber", phoneNumber: c.phone } : null,
+    defaultEmailAddress: c.email ? { __typename: "CustomerEmailAddress", emailAddress: c.email } : null,
+    numberOfOrders: String(c.orders.length),
+  };
+}
+
+function orderNode(o: ShopifyOrderFixture, index: number, customer: CustomerRecord | null = null): Record<string, unknown> {
   const id = 5_000_000 + index;
   const fulfillments = (o.fulfillments ?? []).map((f, i) => ({
     __typename: "Fulfillment",
@@ -298,7 +409,7 @@ function orderNode(o: ShopifyOrderFixture, index: number): Record<string, unknow
     fulfillments,
     shippingAddress: address(o.shippingPhone),
     billingAddress: null,
-    customer: null,
+    customer: customer ? customerNode(customer) : null,
   };
 }
 
@@ -379,22 +490,43 @@ const contains = (haystack: (string | null | undefined)[], needle: string) =>
 
 type Matcher<T> = (item: T, term: SearchTerm) => boolean | "unknown_field";
 
-const matchOrder: Matcher<ShopifyOrderFixture> = (o, t) => {
+// `orders` has no phone filter (https://shopify.dev/docs/api/admin-graphql/latest/queries/orders#argument-query):
+// `phone:` is an unknown field there, ignored like any other.
+const matchOrder: Matcher<{ fixture: ShopifyOrderFixture; customer: CustomerRecord | null }> = ({ fixture: o, customer }, t) => {
   switch (t.field) {
     case null:
       return contains([o.name, o.email, o.phone], t.value);
     case "name":
       return o.name.replace(/^#/, "").toLowerCase() === t.value.replace(/^#/, "").toLowerCase();
-    case "phone": {
-      // A number stored without its country code still matches the shopper's E.164 number.
-      const want = phoneDigits(t.value);
-      return want.length > 0 && [o.phone, o.shippingPhone].some((p) => {
-        const have = phoneDigits(p);
-        return have === want || (have.length >= 10 && !p?.trim().startsWith("+") && want.endsWith(have));
-      });
-    }
     case "email":
       return (o.email ?? "").toLowerCase() === t.value.toLowerCase();
+    case "customer_id":
+      return customer !== null && String(customer.id) === t.value;
+    default:
+      return "unknown_field";
+  }
+};
+
+// https://shopify.dev/docs/api/admin-graphql/latest/queries/customers#argument-query
+const matchCustomer: Matcher<CustomerRecord> = (c, t) => {
+  switch (t.field) {
+    case null:
+      return contains([c.firstName, c.lastName, c.email, c.phone], t.value);
+    case "phone": {
+      if (t.value === "*") return c.phone !== null;
+      // A number stored without its country code still matches the shopper's E.164 number.
+      const want = phoneDigits(t.value);
+      const have = phoneDigits(c.phone);
+      return want.length > 0 && (have === want || (have.length >= 10 && !c.phone?.trim().startsWith("+") && want.endsWith(have)));
+    }
+    case "email":
+      return t.value === "*" ? c.email !== null : (c.email ?? "").toLowerCase() === t.value.toLowerCase();
+    case "id":
+      return String(c.id) === t.value;
+    case "first_name":
+      return (c.firstName ?? "").toLowerCase() === t.value.toLowerCase();
+    case "last_name":
+      return (c.lastName ?? "").toLowerCase() === t.value.toLowerCase();
     default:
       return "unknown_field";
   }
@@ -473,6 +605,13 @@ const sampleOrder: ShopifyOrderFixture = {
   fulfillments: [{ createdAt: "2026-01-02T00:00:00Z", trackingInfo: [{ company: "UPS", number: "1Z", url: "https://example.com" }] }],
 };
 const sampleProduct: ShopifyProductFixture = { title: "Sample", handle: "sample", totalInventory: 1, price: { amount: "1.00", currencyCode: "USD" } };
+const sampleCustomer: CustomerRecord = { id: 1, phone: "+15550000000", email: "sample@example.com", firstName: "Sam", lastName: "Ple", orders: [0] };
+
+function sampleNode(rootField: string): Record<string, unknown> {
+  if (rootField === "orders") return orderNode(sampleOrder, 0, sampleCustomer);
+  if (rootField === "customers") return { ...customerNode(sampleCustomer), orders: new Connection("Order", [orderNode(sampleOrder, 0, sampleCustomer)]) };
+  return productNode(sampleProduct, 0);
+}
 
 function execute(query: string, rawVariables: Record<string, unknown>, ctx: ExecContext, record: RecordedShopifyRequest): unknown {
   let doc: ParsedOperation;
@@ -485,6 +624,7 @@ function execute(query: string, rawVariables: Record<string, unknown>, ctx: Exec
   const errors: GraphqlError[] = [];
   const data: Record<string, unknown> = {};
   const searchWarnings: unknown[] = [];
+  const denied: GraphqlError[] = [];
   let requestedCost = 0;
   let actualCost = 0;
 
@@ -506,15 +646,35 @@ function execute(query: string, rawVariables: Record<string, unknown>, ctx: Exec
         actualCost += 1;
         break;
       case "orders":
+      case "customers":
       case "products": {
         if (typeof args.first !== "number" && typeof args.last !== "number") {
           errors.push({ message: "you must provide one of first or last", path: [key], extensions: {} });
           continue;
         }
-        const isOrders = field.name === "orders";
-        const scored = isOrders
-          ? applySearch(ctx.state.orders.map((o, i) => ({ fixture: o, node: orderNode(o, i) })), search, (x, t) => matchOrder(x.fixture, t), ctx.ignored, warnings)
-          : applySearch(ctx.state.products.map((p, i) => ({ fixture: p, node: productNode(p, i) })), search, (x, t) => matchProduct(x.fixture, t), ctx.ignored, warnings);
+        const scope = requiredScope[field.name]!;
+        if (!ctx.scopes.includes(scope)) {
+          denied.push({
+            message: `Access denied for ${field.name} field. Required access: \`${scope}\` access scope.`,
+            path: [key],
+            extensions: { code: "ACCESS_DENIED", documentation: "https://shopify.dev/api/usage/access-scopes", requiredAccess: `\`${scope}\` access scope.` },
+          });
+          continue;
+        }
+        const typeName = field.name === "orders" ? "Order" : field.name === "customers" ? "Customer" : "Product";
+        const { customers, ofOrder } = customerRecords(ctx.state);
+        const orderNodes = () => ctx.state.orders.map((o, i) => orderNode(o, i, ofOrder[i]));
+        let scored: { item: { node: Record<string, unknown> }; score: number }[];
+        if (field.name === "orders") {
+          const nodes = orderNodes();
+          scored = applySearch(ctx.state.orders.map((o, i) => ({ fixture: o, customer: ofOrder[i]!, node: nodes[i]! })), search, matchOrder, ctx.ignored, warnings);
+        } else if (field.name === "customers") {
+          const nodes = orderNodes();
+          const withOrders = customers.map((c) => ({ ...c, node: { ...customerNode(c), orders: new Connection("Order", c.orders.map((i) => nodes[i]!)) } }));
+          scored = applySearch(withOrders, search, matchCustomer, ctx.ignored, warnings);
+        } else {
+          scored = applySearch(ctx.state.products.map((p, i) => ({ fixture: p, node: productNode(p, i) })), search, (x, t) => matchProduct(x.fixture, t), ctx.ignored, warnings);
+        }
         const sortKey = typeof args.sortKey === "string" ? args.sortKey : "ID";
         // RELEVANCE: more of the searched words first (stable, so fixture order breaks ties).
         if (sortKey === "RELEVANCE") scored.sort((a, b) => b.score - a.score);
@@ -523,11 +683,13 @@ function execute(query: string, rawVariables: Record<string, unknown>, ctx: Exec
         if (sortKey === "TITLE") matched = [...matched].sort((a, b) => String(a.title).localeCompare(String(b.title)));
         if (args.reverse === true) matched = [...matched].reverse();
         // Fields are checked against a fully populated node too, so an empty page still rejects unknown fields.
-        project(new Connection(isOrders ? "Order" : "Product", [isOrders ? orderNode(sampleOrder, 0) : productNode(sampleProduct, 0)]).page(args), field.selections, variables, [key], errors);
-        value = new Connection(isOrders ? "Order" : "Product", matched).page(args);
+        const sample = sampleNode(field.name);
+        project(new Connection(typeName, [sample]).page(args), field.selections, variables, [key], errors);
+        value = new Connection(typeName, matched).page(args);
+        const perNode = field.name === "orders" ? 4 : field.name === "customers" ? 1 + (field.selections?.some((s) => s.name === "orders") ? 42 : 0) : 2;
         const pageSize = Number(args.first ?? args.last);
-        requestedCost += 2 + pageSize * (isOrders ? 4 : 2);
-        actualCost += 2 + (value as { nodes: unknown[] }).nodes.length * (isOrders ? 4 : 2);
+        requestedCost += 2 + pageSize * perNode;
+        actualCost += 2 + (value as { nodes: unknown[] }).nodes.length * perNode;
         if (warnings.length) searchWarnings.push({ path: [key], query: search, warnings });
         break;
       }
@@ -541,13 +703,31 @@ function execute(query: string, rawVariables: Record<string, unknown>, ctx: Exec
     }
     data[key] = project(value, field.selections, variables, [key], errors);
   }
-  const cost = {
-    requestedQueryCost: requestedCost,
-    actualQueryCost: actualCost,
-    throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 2000 - actualCost, restoreRate: 100 },
-  };
+  const bucket = ctx.bucket;
+  const status = () => ({ maximumAvailable: bucket.maximumAvailable, currentlyAvailable: Math.floor(bucket.currentlyAvailable), restoreRate: bucket.restoreRate });
   // Like graphql-ruby: a query with unknown fields is rejected as a whole, with no data.
-  if (errors.length) return { errors, extensions: { cost: { ...cost, actualQueryCost: null } } };
+  if (errors.length) return { errors, extensions: { cost: { requestedQueryCost: requestedCost, actualQueryCost: null, throttleStatus: status() } } };
+  if (requestedCost > MAX_QUERY_COST) {
+    return {
+      errors: [
+        {
+          message: `Query cost is ${requestedCost}, which exceeds the single query max cost limit (${MAX_QUERY_COST}).`,
+          extensions: { code: "MAX_COST_EXCEEDED", cost: requestedCost, maxCost: MAX_QUERY_COST, documentation: "https://shopify.dev/api/usage/rate-limits" },
+        },
+      ],
+    };
+  }
+  // Shopify checks the requested cost against the bucket, then charges the actual cost.
+  if (requestedCost > bucket.currentlyAvailable) {
+    return {
+      errors: [{ message: "Throttled", extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" } }],
+      extensions: { cost: { requestedQueryCost: requestedCost, actualQueryCost: null, throttleStatus: status() } },
+    };
+  }
+  bucket.currentlyAvailable -= actualCost;
+  const cost = { requestedQueryCost: requestedCost, actualQueryCost: actualCost, throttleStatus: status() };
+  // A field the token may not read is null, with an error; the rest of the query still answers.
+  if (denied.length) return { errors: denied, data: null, extensions: { cost } };
   return { data, extensions: searchWarnings.length ? { cost, search: searchWarnings } : { cost } };
 }
 

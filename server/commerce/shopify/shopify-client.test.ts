@@ -4,9 +4,10 @@ import { CommerceError, shopifyClient, shopifyGraphqlUrl } from "./shopify-clien
 
 describe("shopifyGraphqlUrl", () => {
   it("uses Shopify's HTTPS host for a bare shop domain and an http(s) value as the origin", () => {
-    expect(shopifyGraphqlUrl("juniper.myshopify.com")).toBe("https://juniper.myshopify.com/admin/api/2025-01/graphql.json");
-    expect(shopifyGraphqlUrl(" juniper.myshopify.com/ ")).toBe("https://juniper.myshopify.com/admin/api/2025-01/graphql.json");
-    expect(shopifyGraphqlUrl("http://127.0.0.1:4010/")).toBe("http://127.0.0.1:4010/admin/api/2025-01/graphql.json");
+    expect(shopifyGraphqlUrl("juniper.myshopify.com")).toBe("https://juniper.myshopify.com/admin/api/2026-10/graphql.json");
+    expect(shopifyGraphqlUrl(" juniper.myshopify.com/ ")).toBe("https://juniper.myshopify.com/admin/api/2026-10/graphql.json");
+    expect(shopifyGraphqlUrl("http://127.0.0.1:4010/")).toBe("http://127.0.0.1:4010/admin/api/2026-10/graphql.json");
+    expect(shopifyGraphqlUrl("juniper.myshopify.com", "2026-07")).toBe("https://juniper.myshopify.com/admin/api/2026-07/graphql.json");
   });
 
   it("refuses a value that is not a shop domain", () => {
@@ -36,6 +37,39 @@ describe("shopifyClient against the loopback", () => {
     expect(error).toMatchObject({ reason: "graphql", retryable: false });
     expect((error as Error).message).toContain("Field 'nope' doesn't exist on type 'Order'");
     expect(shop.requests).toHaveLength(1);
+  });
+
+  it("refuses a query over Shopify's single-query cost limit, without a retry", async () => {
+    const error = await client().query("{ orders(first: 250) { nodes { name } } }").catch((e: unknown) => e);
+    expect(error).toMatchObject({ reason: "graphql", retryable: false });
+    expect((error as Error).message).toContain("Query cost is 1002, which exceeds the single query max cost limit (1000).");
+    expect(shop.requests).toHaveLength(1);
+  });
+
+  it("answers like Shopify for search filters: documented ones filter, unknown ones are ignored with a warning", async () => {
+    const filtered = await startShopifyLoopback({
+      orders: [
+        { name: "#1", createdAt: "2026-11-01T00:00:00Z", phone: "+15555550101", total: { amount: "1.00", currencyCode: "USD" }, lineItems: [] },
+        { name: "#2", createdAt: "2026-11-02T00:00:00Z", email: "b@example.com", total: { amount: "1.00", currencyCode: "USD" }, lineItems: [] },
+      ],
+    });
+    try {
+      const c = shopifyClient({ domain: filtered.url, accessToken: filtered.accessToken });
+      const customers = await c.query<{ customers: { nodes: { id: string; defaultPhoneNumber: { phoneNumber: string } | null }[] } }>(
+        `{ customers(first: 5, query: "phone:+15555550101") { nodes { id defaultPhoneNumber { phoneNumber } } } }`,
+      );
+      expect(customers.customers.nodes).toEqual([{ id: "gid://shopify/Customer/7000000", defaultPhoneNumber: { phoneNumber: "+15555550101" } }]);
+      const byCustomer = await c.query<{ orders: { nodes: { name: string }[] } }>(`{ orders(first: 5, query: "customer_id:7000000") { nodes { name } } }`);
+      expect(byCustomer.orders.nodes).toEqual([{ name: "#1" }]);
+      // Not an orders filter: ignored, every order comes back.
+      const byPhone = await c.query<{ orders: { nodes: { name: string }[] } }>(`{ orders(first: 5, query: "phone:+15555550101") { nodes { name } } }`);
+      expect(byPhone.orders.nodes).toEqual([{ name: "#1" }, { name: "#2" }]);
+      // Not a customers filter either.
+      const wrong = await c.query<{ customers: { nodes: unknown[] } }>(`{ customers(first: 5, query: "customer_id:1") { nodes { id } } }`);
+      expect(wrong.customers.nodes).toHaveLength(2);
+    } finally {
+      await filtered.close();
+    }
   });
 
   it("reports an unreachable shop as a retryable network error", async () => {

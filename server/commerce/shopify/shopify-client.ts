@@ -6,20 +6,21 @@
  */
 import { AppError } from "../../errors";
 import { OutboundError, outboundFetch } from "../../security";
-
-export const SHOPIFY_API_VERSION = "2025-01";
+import { shopifyApiVersion } from "./api-version";
 
 /** Time for a whole call, retry included: the agent's own timeout must still leave room to answer. */
 const DEFAULT_TIMEOUT_MS = 8_000;
 const DEFAULT_RETRY_DELAY_MS = 500;
 const MAX_RETRY_DELAY_MS = 2_000;
+const MISSING_SCOPE_MESSAGE =
+  "The Shopify access token is missing a permission Parley needs (read_orders, read_customers, read_products, and access to customers' phone and email).";
 
 export type CommerceErrorReason =
   /** The brand's store settings are missing or unusable (no domain, no token, unknown platform). */
   | "configuration"
   /** 401: the access token is wrong or was revoked. */
   | "unauthorized"
-  /** 403 or ACCESS_DENIED: the token lacks a scope (read_orders, read_products). */
+  /** 403 or ACCESS_DENIED: the token lacks a scope (read_orders, read_customers, read_products). */
   | "forbidden"
   /** 402 / 404 / 423: the shop is frozen, closed, locked or the domain is wrong. */
   | "shop_unavailable"
@@ -75,8 +76,9 @@ export function shopifyOrigin(domain: string): string {
   return `https://${value}`;
 }
 
-export function shopifyGraphqlUrl(domain: string): string {
-  return `${shopifyOrigin(domain)}/admin/api/${SHOPIFY_API_VERSION}/graphql.json`;
+/** The Admin GraphQL endpoint of the shop, for SHOPIFY_API_VERSION unless `apiVersion` is given. */
+export function shopifyGraphqlUrl(domain: string, apiVersion: string = shopifyApiVersion()): string {
+  return `${shopifyOrigin(domain)}/admin/api/${apiVersion}/graphql.json`;
 }
 
 export type ShopifyClientOptions = {
@@ -86,6 +88,8 @@ export type ShopifyClientOptions = {
   timeoutMs?: number;
   /** Shortest wait before the retry (Shopify's own hint is used when longer, up to 2 s). Default 500 ms. */
   retryDelayMs?: number;
+  /** Admin API version. Default SHOPIFY_API_VERSION. */
+  apiVersion?: string;
 };
 
 export type ShopifyClient = {
@@ -100,7 +104,7 @@ type GraphqlBody = { data?: unknown; errors?: GraphqlError[] | string | Record<s
 
 export function shopifyClient(opts: ShopifyClientOptions): ShopifyClient {
   const origin = shopifyOrigin(opts.domain);
-  const url = `${origin}/admin/api/${SHOPIFY_API_VERSION}/graphql.json`;
+  const url = shopifyGraphqlUrl(origin, opts.apiVersion);
   const host = new URL(origin).host;
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const retryDelayMs = opts.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS;
@@ -172,7 +176,9 @@ export function shopifyClient(opts: ShopifyClientOptions): ShopifyClient {
         return await attempt<T>(body, signal);
       } catch (error) {
         if (!(error instanceof CommerceError) || !error.retryable || error.reason === "timeout") throw error;
-        const delay = Math.min(Math.max(error.retryAfterMs ?? 0, retryDelayMs), MAX_RETRY_DELAY_MS);
+        // Shopify said when its cost bucket will hold enough again: retrying sooner would only be throttled again.
+        if ((error.retryAfterMs ?? 0) > MAX_RETRY_DELAY_MS) throw error;
+        const delay = Math.max(error.retryAfterMs ?? 0, retryDelayMs);
         // No time left for a second answer: report the first failure rather than a timeout.
         if (Date.now() - started + delay >= timeoutMs) throw error;
         await new Promise((resolve) => setTimeout(resolve, delay));
@@ -213,7 +219,7 @@ function httpError(host: string, status: number, body: unknown, retryAfter: stri
   if (status === 403) {
     return new CommerceError("forbidden", {
       message: `Shopify (${host}) refused the request (403)${said}`,
-      userMessage: "The Shopify access token is missing a permission Parley needs (read_orders, read_products).",
+      userMessage: MISSING_SCOPE_MESSAGE,
       retryable: false,
       status,
     });
@@ -261,12 +267,14 @@ function graphqlError(host: string, status: number, body: GraphqlBody): Commerce
     const cost = body.extensions?.cost;
     const missing = (cost?.requestedQueryCost ?? 0) - (cost?.throttleStatus?.currentlyAvailable ?? 0);
     const rate = cost?.throttleStatus?.restoreRate ?? 0;
+    const waitMs = rate > 0 && missing > 0 ? Math.ceil((missing / rate) * 1000) : null;
+    const budget = cost?.requestedQueryCost !== undefined ? ` (query cost ${cost.requestedQueryCost}, ${cost.throttleStatus?.currentlyAvailable ?? "?"} available, restoring ${rate}/s)` : "";
     return new CommerceError("throttled", {
-      message: `Shopify (${host}) throttled the query: ${detail || "Throttled"}`,
+      message: `Shopify (${host}) throttled the query: ${detail || "Throttled"}${budget}${waitMs !== null ? `; enough restored in ${waitMs} ms` : ""}`,
       userMessage: "Shopify is busy right now. Try again in a moment.",
       retryable: true,
       status,
-      retryAfterMs: rate > 0 && missing > 0 ? Math.ceil((missing / rate) * 1000) : null,
+      retryAfterMs: waitMs,
     });
   }
   if (codes.includes("INTERNAL_SERVER_ERROR")) {
@@ -280,7 +288,7 @@ function graphqlError(host: string, status: number, body: GraphqlBody): Commerce
   if (codes.includes("ACCESS_DENIED")) {
     return new CommerceError("forbidden", {
       message: `Shopify (${host}) denied access: ${detail}`,
-      userMessage: "The Shopify access token is missing a permission Parley needs (read_orders, read_products).",
+      userMessage: MISSING_SCOPE_MESSAGE,
       retryable: false,
       status,
     });

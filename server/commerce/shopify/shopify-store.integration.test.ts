@@ -50,6 +50,39 @@ describe("a Shopify brand through the inbound pipeline", () => {
     expect(shop.requests.flatMap((r) => r.searchQueries)).toContain("name:#1001");
   });
 
+  it("answers WISMO by the shopper's phone when 500 newer orders of other customers come first", async () => {
+    const shopper = await createShopper(getDb(), brandId);
+    const before = shop.orders;
+    const theirs = { ...before[0]!, name: "#1042", phone: shopper.phone };
+    const others = Array.from({ length: 500 }, (_, i) => ({
+      ...before[0]!,
+      name: `#${5000 + i}`,
+      createdAt: new Date(Date.UTC(2026, 11, 1, 0, i)).toISOString(),
+      phone: `+1555700${String(i).padStart(4, "0")}`,
+      fulfillments: [],
+    }));
+    shop.orders = [theirs, ...others];
+    try {
+      const result = await simulateText(getDb(), { brandId, from: shopper.phone, body: "where is my order?" });
+      expect(result.disposition).toBe("agent_replied");
+      const reply = result.replies[0]!.body;
+      expect(reply).toContain("#1042");
+      expect(reply).toContain(trackingUrl);
+      expect(shop.requests.flatMap((r) => r.searchQueries)).toEqual([`phone:${shopper.phone}`, expect.stringMatching(/^customer_id:\d+$/)]);
+    } finally {
+      shop.orders = before;
+    }
+  });
+
+  it("hands off, naming the missing scope, when the token cannot read customers", async () => {
+    const shopper = await createShopper(getDb(), brandId);
+    shop.scopes = ["read_orders", "read_products"];
+    const result = await simulateText(getDb(), { brandId, from: shopper.phone, body: "where is my order?" });
+    const turn = await getDb().agentTurn.findFirstOrThrow({ where: { brandId, conversationId: result.conversationId! } });
+    expect(turn).toMatchObject({ outcome: "handoff", handoffReason: "tool_failure" });
+    expect(turn.tools).toContainEqual(expect.objectContaining({ name: "lookupOrder", error: expect.stringMatching(/Required access: `read_customers` access scope/) }));
+  });
+
   it("hands off instead of guessing when Shopify rejects the token", async () => {
     const shopper = await createShopper(getDb(), brandId);
     shop.failNext("unauthorized");

@@ -1,6 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startShopifyLoopback, type ShopifyLoopback, type ShopifyOrderFixture, type ShopifyProductFixture } from "../../testing/shopify-loopback";
-import { CommerceError } from "./shopify-client";
+import { adminRequestProblems, loadAdminSchema } from "./admin-schema/conformance";
+import { shopifyApiVersion } from "./api-version";
+import { CommerceError, shopifyClient } from "./shopify-client";
 import { isSamePhone, productSearchTerms, shopifyStore } from "./shopify-store";
 
 const shopper = "+15555550101";
@@ -23,7 +25,16 @@ const orders: ShopifyOrderFixture[] = [
       },
     ],
   },
-  { name: "#1002", createdAt: "2026-11-25T09:00:00Z", shippingPhone: "(555) 555-0101", total: usd("40.00"), lineItems: [{ title: "Beanie", quantity: 1 }] },
+  // Checked out with an email; the shopper's customer record holds the phone.
+  {
+    name: "#1002",
+    createdAt: "2026-11-25T09:00:00Z",
+    email: "sam@example.com",
+    customer: { phone: shopper, email: "sam@example.com" },
+    shippingPhone: "(555) 555-0101",
+    total: usd("40.00"),
+    lineItems: [{ title: "Beanie", quantity: 1 }],
+  },
   {
     name: "#1003",
     createdAt: "2026-10-02T12:00:00Z",
@@ -61,6 +72,11 @@ beforeAll(async () => {
 });
 afterAll(() => shop.close());
 beforeEach(() => shop.reset());
+// Every request the connector sent in a test is one the real Admin API takes as meant (schema, variables, search filters).
+const adminSchema = loadAdminSchema(shopifyApiVersion());
+afterEach(() => {
+  for (const r of shop.requests.filter((r) => r.query.startsWith("query Parley"))) expect(adminRequestProblems(adminSchema, r.query, r.variables)).toEqual([]);
+});
 
 describe("shopifyStore orders", () => {
   it("finds an order by number, with or without #, with carrier, tracking and ETA", async () => {
@@ -82,7 +98,7 @@ describe("shopifyStore orders", () => {
     expect(await store().orderByNumber("#1001")).toMatchObject({ number: "1001", status: "shipped" });
     expect(shop.requests).toHaveLength(2);
     for (const req of shop.requests) {
-      expect(req).toMatchObject({ method: "POST", path: "/admin/api/2025-01/graphql.json", apiVersion: "2025-01", authorized: true, rootFields: ["orders"], searchQueries: ["name:#1001"] });
+      expect(req).toMatchObject({ method: "POST", path: "/admin/api/2026-10/graphql.json", apiVersion: "2026-10", authorized: true, rootFields: ["orders"], searchQueries: ["name:#1001"] });
       expect(req.status).toBe(200);
     }
   });
@@ -94,7 +110,7 @@ describe("shopifyStore orders", () => {
     expect(shop.requests).toHaveLength(1);
   });
 
-  it("lists the shopper's orders by phone, newest first, whichever phone field holds the number", async () => {
+  it("lists the shopper's orders by phone through their customer record, newest first", async () => {
     const found = await store().ordersByPhone(shopper);
     expect(found.map((o) => [o.number, o.status])).toEqual([
       ["1002", "processing"],
@@ -102,20 +118,54 @@ describe("shopifyStore orders", () => {
       ["1004", "cancelled"],
       ["1003", "delivered"],
     ]);
-    expect(shop.requests[0]!.searchQueries).toEqual([`phone:${shopper}`]);
-    expect(shop.requests[0]!.variables).toMatchObject({ first: 5 });
+    // Found through the customer: the shopper's number is on the order the agent is shown.
+    expect(found[0]!.customerPhones).toEqual(["(555) 555-0101", shopper]);
+    // `phone` is a customers filter; orders are then found by customer_id.
+    expect(shop.requests.map((r) => [r.rootFields, r.searchQueries])).toEqual([
+      [["customers"], [`phone:${shopper}`]],
+      [["orders"], ["customer_id:7000000"]],
+    ]);
+    expect(shop.requests[1]!.variables).toMatchObject({ first: 10 });
     expect((await store().ordersByPhone(shopper, 2)).map((o) => o.number)).toEqual(["1002", "1001"]);
   });
 
-  it("never reports another shopper's order, even when Shopify ignores the phone filter", async () => {
-    const lax = await startShopifyLoopback({ orders, ignoredSearchFields: ["phone"] });
+  it("finds the shopper's order among 500 newer orders of other customers", async () => {
+    const busy = Array.from({ length: 500 }, (_, i): ShopifyOrderFixture => ({
+      name: `#${5000 + i}`,
+      createdAt: new Date(Date.UTC(2026, 11, 1, 0, i)).toISOString(),
+      phone: `+1555700${String(i).padStart(4, "0")}`,
+      total: usd("10.00"),
+      lineItems: [{ title: "Sticker", quantity: 1 }],
+    }));
+    const big = await startShopifyLoopback({ orders: [orders[0]!, ...busy] });
+    try {
+      const found = await shopifyStore({ domain: big.url, accessToken: big.accessToken }).ordersByPhone(shopper, 3);
+      expect(found.map((o) => [o.number, o.status, o.carrier])).toEqual([["1001", "shipped", "UPS"]]);
+    } finally {
+      await big.close();
+    }
+  });
+
+  it("at the loopback as at Shopify, phone: is not an orders filter: the search is ignored and the shop's newest orders come back", async () => {
+    const data = await shopifyClient({ domain: shop.url, accessToken: shop.accessToken }).query<{ orders: { nodes: { name: string }[] } }>(
+      `{ orders(first: 3, query: "phone:${shopper}", sortKey: CREATED_AT, reverse: true) { nodes { name } } }`,
+    );
+    expect(data.orders.nodes.map((o) => o.name)).toEqual(["#1005", "#1002", "#1001"]);
+  });
+
+  it("never reports another shopper's order, even when Shopify ignores the customer_id filter", async () => {
+    const lax = await startShopifyLoopback({ orders, ignoredSearchFields: ["customer_id"] });
     try {
       const found = await shopifyStore({ domain: lax.url, accessToken: lax.accessToken }).ordersByPhone(shopper, 10);
-      expect(found.map((o) => o.number)).not.toContain("1005");
       expect(found.map((o) => o.number).sort()).toEqual(["1001", "1002", "1003", "1004"]);
     } finally {
       await lax.close();
     }
+  });
+
+  it("finds nothing, with one query, for a phone no customer has", async () => {
+    expect(await store().ordersByPhone("+15555550000")).toEqual([]);
+    expect(shop.requests.map((r) => r.rootFields)).toEqual([["customers"]]);
   });
 
   it("maps cancelled and delivered orders; tracking shows only where it means something", async () => {
@@ -180,7 +230,31 @@ describe("shopifyStore failures", () => {
     expect(await store().orderByNumber("1001")).toMatchObject({ number: "1001" });
     shop.failNext("server-error");
     expect(await store().ordersByPhone(shopper)).toHaveLength(4);
-    expect(shop.requests.map((r) => r.status)).toEqual([200, 200, 500, 200]);
+    expect(shop.requests.map((r) => r.status)).toEqual([200, 200, 500, 200, 200]);
+  });
+
+  it("waits for Shopify's cost bucket to refill, then answers", async () => {
+    Object.assign(shop.costBucket, { currentlyAvailable: 0, restoreRate: 1000 });
+    expect(await store().orderByNumber("1001")).toMatchObject({ number: "1001" });
+    expect(shop.requests.map((r) => r.status)).toEqual([200, 200]);
+  });
+
+  it("fails clearly, without a retry that could only be throttled again, when the bucket refills too slowly", async () => {
+    Object.assign(shop.costBucket, { currentlyAvailable: 0, restoreRate: 1 });
+    const error = await store().orderByNumber("1001").catch((e: unknown) => e);
+    expect(error).toMatchObject({ reason: "throttled", retryable: true, retryAfterMs: 22_000 });
+    expect((error as CommerceError).message).toMatch(/throttled the query: Throttled \(query cost 22, 0 available, restoring 1\/s\); enough restored in 22000 ms/);
+    expect(shop.requests).toHaveLength(1);
+  });
+
+  it("reports a token without read_customers as a missing permission, not as no orders", async () => {
+    shop.scopes = ["read_orders", "read_products"];
+    const error = await store().ordersByPhone(shopper).catch((e: unknown) => e);
+    expect(error).toMatchObject({ reason: "forbidden", retryable: false });
+    expect((error as CommerceError).message).toContain("Access denied for customers field. Required access: `read_customers` access scope.");
+    expect((error as CommerceError).userMessage).toMatch(/read_customers/);
+    // Orders by number need only read_orders.
+    expect(await store().orderByNumber("1001")).toMatchObject({ number: "1001" });
   });
 
   it("gives up after one retry with a retryable CommerceError", async () => {

@@ -1,8 +1,8 @@
 /**
  * The Shopify connector: the brand's orders and products read live from Shopify's Admin GraphQL
  * API and mapped to the shapes the agent knows (OrderSummary, ProductSummary).
- * Needs read_orders and read_products; finding orders by phone also needs Shopify's protected
- * customer data access (the order's phone fields).
+ * Needs read_orders and read_products; finding orders by phone also needs read_customers and
+ * Shopify's protected customer data access (customers' and orders' phone fields).
  */
 import type { CommerceConnector, OrderSummary, ProductSummary } from "../connector";
 import { shopifyClient, type ShopifyClientOptions } from "./shopify-client";
@@ -27,7 +27,9 @@ type ShopifyOrder = {
   phone?: string | null;
   shippingAddress?: { phone: string | null } | null;
   billingAddress?: { phone: string | null } | null;
+  customer?: { id: string } | null;
 };
+type ShopifyCustomer = { id: string; defaultPhoneNumber: { phoneNumber: string | null } | null };
 type ShopifyProduct = {
   id: string;
   title: string;
@@ -56,7 +58,12 @@ const ORDER_FIELDS = `
         trackingInfo(first: 1) { company number url }
       }`;
 
-const ORDER_BY_NAME_QUERY = `query ParleyOrderByName($query: String!) {
+/** Customers sharing one phone number (a household, a duplicate record) whose orders are read. */
+const MAX_CUSTOMERS = 3;
+/** Orders read per customer: enough to find the one a shopper means, within one query's cost. */
+const ORDERS_PER_CUSTOMER = 10;
+
+export const ORDER_BY_NAME_QUERY = `query ParleyOrderByName($query: String!) {
   orders(first: 5, query: $query, sortKey: CREATED_AT, reverse: true) {
     nodes {${ORDER_FIELDS}
       phone
@@ -66,17 +73,33 @@ const ORDER_BY_NAME_QUERY = `query ParleyOrderByName($query: String!) {
   }
 }`;
 
-const ORDERS_BY_PHONE_QUERY = `query ParleyOrdersByPhone($first: Int!, $query: String!) {
+/**
+ * `orders` has no phone filter (Shopify ignores unknown filters and would return the shop's newest
+ * orders), but `customers` does: the shopper's customer records first, then their orders.
+ * https://shopify.dev/docs/api/admin-graphql/latest/queries/customers#argument-query-filter-phone
+ */
+export const CUSTOMERS_BY_PHONE_QUERY = `query ParleyCustomersByPhone($query: String!) {
+  customers(first: ${MAX_CUSTOMERS}, query: $query) {
+    nodes {
+      id
+      defaultPhoneNumber { phoneNumber }
+    }
+  }
+}`;
+
+/** The orders of those customers (`customer_id:1 OR customer_id:2`), newest first. */
+export const ORDERS_OF_CUSTOMERS_QUERY = `query ParleyOrdersOfCustomers($first: Int!, $query: String!) {
   orders(first: $first, query: $query, sortKey: CREATED_AT, reverse: true) {
     nodes {${ORDER_FIELDS}
       phone
       shippingAddress { phone }
       billingAddress { phone }
+      customer { id }
     }
   }
 }`;
 
-const PRODUCTS_QUERY = `query ParleyProducts($first: Int!, $query: String!) {
+export const PRODUCTS_QUERY = `query ParleyProducts($first: Int!, $query: String!) {
   products(first: $first, query: $query, sortKey: RELEVANCE) {
     nodes {
       id
@@ -91,6 +114,9 @@ const PRODUCTS_QUERY = `query ParleyProducts($first: Int!, $query: String!) {
     }
   }
 }`;
+
+/** Every GraphQL document the connector sends; the conformance test validates each against the Admin schema. */
+export const SHOPIFY_DOCUMENTS = [CUSTOMERS_BY_PHONE_QUERY, ORDERS_OF_CUSTOMERS_QUERY, ORDER_BY_NAME_QUERY, PRODUCTS_QUERY];
 
 /** Fulfillments that never left, or were voided, say nothing about where the parcel is. */
 const inactiveFulfillmentStatuses = new Set(["CANCELLED", "ERROR", "FAILURE"]);
@@ -117,11 +143,13 @@ function isDelivered(f: ShopifyFulfillment): boolean {
   return f.deliveredAt != null || deliveredDisplayStatuses.has(f.displayStatus ?? "");
 }
 
-export function summarizeShopifyOrder(order: ShopifyOrder): OrderSummary {
+/** `customerPhone`: the phone of the customer record the order was found through, if any. */
+export function summarizeShopifyOrder(order: ShopifyOrder, customerPhone?: string): OrderSummary {
   const items = order.lineItems?.nodes ?? [];
+  const phones = [order.phone, order.shippingAddress?.phone, order.billingAddress?.phone, customerPhone].filter((p): p is string => Boolean(p));
   const base = {
     number: order.name.replace(/^#/, ""),
-    customerPhones: [order.phone, order.shippingAddress?.phone, order.billingAddress?.phone].filter((p): p is string => Boolean(p)),
+    customerPhones: [...new Set(phones)],
     placedAt: isoOrNull(order.createdAt) ?? order.createdAt,
     totalCents: toCents(order.totalPriceSet.shopMoney.amount),
     currency: order.totalPriceSet.shopMoney.currencyCode,
@@ -171,6 +199,11 @@ export function isSamePhone(e164: string, stored: string | null | undefined): bo
   return !stored.trim().startsWith("+") && have.length >= 8 && want.endsWith(have);
 }
 
+/** "gid://shopify/Customer/123" → "123", the id the `customer_id:` filter takes; null for anything else. */
+function legacyId(gid: string | null | undefined): string | null {
+  return /^gid:\/\/shopify\/\w+\/(\d+)$/.exec(gid ?? "")?.[1] ?? null;
+}
+
 function placedBy(order: ShopifyOrder, phone: string): boolean {
   return [order.phone, order.shippingAddress?.phone, order.billingAddress?.phone].some((p) => isSamePhone(phone, p));
 }
@@ -202,17 +235,25 @@ export function shopifyStore(opts: ShopifyStoreOptions): CommerceConnector {
     async ordersByPhone(phone, limit = 5) {
       const e164 = `+${digits(phone)}`;
       if (e164.length < 8) return [];
-      const data = await client.query<{ orders: { nodes: ShopifyOrder[] } }>(ORDERS_BY_PHONE_QUERY, {
-        first: Math.min(Math.max(limit, 1), 50),
-        query: `phone:${e164}`,
+      const found = await client.query<{ customers: { nodes: ShopifyCustomer[] } }>(CUSTOMERS_BY_PHONE_QUERY, { query: `phone:${e164}` });
+      // Only customers whose number is the shopper's, and only ids that can go in a search string.
+      const customerIds = found.customers.nodes
+        .filter((c) => isSamePhone(e164, c.defaultPhoneNumber?.phoneNumber))
+        .map((c) => legacyId(c.id))
+        .filter((id): id is string => id !== null);
+      if (!customerIds.length) return [];
+      const data = await client.query<{ orders: { nodes: ShopifyOrder[] } }>(ORDERS_OF_CUSTOMERS_QUERY, {
+        first: Math.min(customerIds.length * ORDERS_PER_CUSTOMER, 50),
+        query: customerIds.map((id) => `customer_id:${id}`).join(" OR "),
       });
-      // Shopify ignores a search field it does not know and returns every order; the phone check
-      // here keeps another shopper's order out of the reply whatever the search did.
+      // Were the filter ever ignored, Shopify would return the shop's newest orders: keep only the
+      // orders of those customers (or placed with the shopper's phone) whatever the search did.
+      const ours = new Set(customerIds);
       return data.orders.nodes
-        .filter((o) => placedBy(o, e164))
+        .filter((o) => ours.has(legacyId(o.customer?.id) ?? "") || placedBy(o, e164))
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
         .slice(0, limit)
-        .map(summarizeShopifyOrder);
+        .map((o) => summarizeShopifyOrder(o, e164));
     },
 
     async orderByNumber(orderNumber) {
