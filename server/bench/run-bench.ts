@@ -3,7 +3,7 @@
  * Runs the benchmarks against the real app (production build, real databases, the real twilio SDK
  * talking to a Twilio loopback). JSON lines on stdout, one per figure; a human summary on stderr.
  * Builds the app first if needed; kills its children and drops its databases however it ends.
- * README.md → "Benchmarks" says what each figure means.
+ * server/bench/README.md → "Benchmarks" says what each figure means.
  */
 import { spawnSync } from "node:child_process";
 import path from "node:path";

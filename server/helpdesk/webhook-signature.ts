@@ -2,7 +2,7 @@
  * Signatures on the generic webhook, in the shape Stripe made familiar:
  *   X-Parley-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" with the brand's signing secret>
  * The timestamp is signed too, so a captured request cannot be replayed later: receivers reject a
- * t more than five minutes away from their clock. README.md ("Helpdesk connectors") shows how to verify.
+ * t more than five minutes away from their clock. server/helpdesk/README.md ("The generic webhook") shows how to verify.
  */
 import crypto from "node:crypto";
 

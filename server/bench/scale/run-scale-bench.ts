@@ -1,6 +1,6 @@
 /**
  * npm run bench:scale — segments and the performance page on a generated brand of 1,000,000
- * profiles and 20,000,000 events, on PostgreSQL (README: "Benchmarks at scale").
+ * profiles and 20,000,000 events, on PostgreSQL (server/bench/README.md: "Benchmarks at scale").
  *
  *   npm run bench:scale                      generate when the data is missing, then measure
  *   npm run bench:scale -- --generate        generate when missing, don't measure

@@ -10,7 +10,7 @@ export type ConnectorKind = Exclude<HelpdeskKind, "none">;
 
 export type TranscriptLine = { at: string; direction: "inbound" | "outbound"; author: string; body: string };
 
-/** Everything a helpdesk receives about one handoff (the generic webhook's JSON is this, documented in README.md). */
+/** Everything a helpdesk receives about one handoff (the generic webhook's JSON is this, documented in server/helpdesk/README.md). */
 export type HandoffPayload = {
   /** "handoff.created" for a real handoff, "handoff.test" for Settings → Helpdesk → Send a test handoff. */
   event: "handoff.created" | "handoff.test";

@@ -1,6 +1,6 @@
 /**
  * Generic webhook: the handoff as signed JSON, POSTed to the brand's URL. The body is the
- * HandoffPayload (README.md → "Helpdesk connectors" documents every field and how to verify
+ * HandoffPayload (server/helpdesk/README.md → "The generic webhook" documents every field and how to verify
  * X-Parley-Signature). Any 2xx is a delivery; the receiver may answer { "id": "…" } to name its ticket.
  */
 import { SIGNATURE_HEADER, signParleyWebhook } from "../webhook-signature";
