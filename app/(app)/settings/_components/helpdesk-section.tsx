@@ -337,7 +337,7 @@ function SigningSecret({ masked }: { masked: string | null }) {
       <SubHeading>Signing secret</SubHeading>
       <p className="text-sm text-slate-600">
         Every request carries <code className="font-mono text-xs">X-Parley-Signature: t=&lt;unix time&gt;,v1=&lt;hex&gt;</code>, an HMAC-SHA256 of <code className="font-mono text-xs">&lt;t&gt;.&lt;body&gt;</code> with
-        this secret. Your receiver recomputes it and refuses requests older than five minutes; the README’s “Helpdesk connectors” section shows how.
+        this secret. Your receiver recomputes it and refuses requests older than five minutes; server/helpdesk/README.md in the Parley repository shows how.
       </p>
       {shown ? (
         <CopyField label="Signing secret" value={shown} help="Keep it on your server only." />
