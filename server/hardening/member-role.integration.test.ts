@@ -85,6 +85,7 @@ describe("finding 2: a member can't change what their role doesn't allow", () =>
     const { last4 } = await owner.helpdesk.generateApiKey();
     expect((await member.helpdesk.get()).apiKeyLast4).toBe(last4);
     await owner.helpdesk.update({ kind: "webhook", config: { url: "https://helpdesk.example/other" }, secrets: {} });
+    expect((await member.helpdesk.get()).config.url).toBe("https://helpdesk.example/other");
     await owner.settings.updateRestrictedGoods({ categories: [] });
     await changes["remove the Twilio credentials"](owner);
     expect((await member.channels.get()).transport).toBe("simulator");

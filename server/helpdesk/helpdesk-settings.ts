@@ -150,7 +150,8 @@ export function mergeHelpdeskInput(
     const typed = input.secrets[field.name]?.trim();
     const kept = isSameKind && (isSameDestination || field.isInboundOnly) ? saved.secrets[field.name] : undefined;
     if (typed || kept) secrets[field.name] = (typed || kept)!;
-    else if (isSameKind && saved.secrets[field.name]) {
+    // The generic webhook's signing secret is Parley's own: a new URL gets a new one (below), never the old one.
+    else if (isSameKind && saved.secrets[field.name] && !(input.kind === "webhook" && field.name === "signingSecret")) {
       bindingErrors[field.name] = `Enter the ${field.label ?? field.name} again: it is only sent to the address it was saved with.`;
     }
   }

@@ -18,6 +18,7 @@ import { createBrand, createMember, createShopper } from "../testing/fixtures";
 import { addFrontInbox, refusedUrl, startHelpdeskLoopback, type HelpdeskLoopback, type HelpdeskService } from "../testing/helpdesk-loopback";
 import { createHandoffTicket } from "./create-handoff-ticket";
 import { deliverHandoffAttempt } from "./deliver-handoff";
+import { verifyParleyWebhook } from "./webhook-signature";
 
 const db = getDb();
 const loopbacks: HelpdeskLoopback[] = [];
@@ -115,18 +116,28 @@ describe("finding 1: a saved secret goes only to the address it was saved with",
     if (service === "front") expect(saved.secrets.appSecret).toBe("••••••••1234");
   });
 
-  it("the generic webhook: a new URL needs the signing secret again (or a new one typed)", async () => {
+  it("the generic webhook: a new URL gets a new signing secret, never the one saved for the old URL", async () => {
     const a = await loopback("webhook");
     const b = await loopback("webhook");
     const { caller } = await signedInCaller();
     await caller.helpdesk.update({ kind: "webhook", config: { url: `${a.url}/hooks` }, secrets: {} });
+    const { signingSecret: old } = await caller.helpdesk.revealSigningSecret();
     const moved = { kind: "webhook" as const, config: { url: `${b.url}/hooks` }, secrets: {} };
-    const message = "Enter the signing secret again: it is only sent to the address it was saved with.";
-    expect(await fieldErrorsOf(caller.helpdesk.update(moved))).toEqual({ signingSecret: message });
-    expect(await fieldErrorsOf(caller.helpdesk.sendTest(moved))).toEqual({ signingSecret: message });
-    // Another path on the same server is another address too (webhook hosts serve many receivers).
-    expect(await fieldErrorsOf(caller.helpdesk.update({ kind: "webhook", config: { url: `${a.url}/other` }, secrets: {} }))).toEqual({ signingSecret: message });
-    expect(b.requests).toEqual([]);
+
+    // A test to the unsaved new URL is signed, but not with the old URL's secret.
+    await caller.helpdesk.sendTest(moved);
+    expect(b.requests.length).toBeGreaterThan(0);
+    for (const request of b.requests) {
+      expect(verifyParleyWebhook(old, request.rawBody, request.headers["x-parley-signature"])).toBe(false);
+      expect(everyHeaderAndBody(b)).not.toContain(old);
+    }
+    // Saving the new URL (another path on the same server counts too) creates a new secret.
+    await caller.helpdesk.update(moved);
+    const { signingSecret: atB } = await caller.helpdesk.revealSigningSecret();
+    expect(atB).not.toBe(old);
+    await caller.helpdesk.update({ kind: "webhook", config: { url: `${b.url}/other` }, secrets: {} });
+    expect((await caller.helpdesk.revealSigningSecret()).signingSecret).not.toBe(atB);
+    // A secret typed with the new URL is used as typed.
     const saved = await caller.helpdesk.update({ ...moved, secrets: { signingSecret: "whsec_a-brand-new-secret-for-b" } });
     expect(saved.secrets.signingSecret).toBe("••••••••or-b");
   });
