@@ -158,7 +158,11 @@ export async function runEval(db: Db, opts: EvalOptions = {}): Promise<EvalRepor
         commerce,
         shopperPhone: c.from,
         searchKnowledge: (question) => searchKnowledge(db, brand.id, question),
-        history: [...(c.history ?? []), { role: "shopper", text: c.text }],
+        history: [
+          ...(c.campaign ? [{ role: "brand" as const, text: c.campaign.body, source: "campaign" as const }] : []),
+          ...(c.history ?? []),
+          { role: "shopper", text: c.text },
+        ],
         model: opts.model,
       });
       modelName ||= turn.model;

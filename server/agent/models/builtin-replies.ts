@@ -3,6 +3,7 @@ import type { ProductRecommendations } from "../tools";
 import type { KnowledgeAnswer } from "../../knowledge";
 import { fitSingleSegment } from "../../sms";
 import type { WorkflowGuidance } from "../workflow-guidance";
+import type { CampaignContext } from "../run-agent-turn";
 import { productWordsMatched, stemWord, stemsOf } from "../tools/match-product-words";
 
 /**
@@ -14,6 +15,8 @@ export type ReplyContext = {
   timeZone: string;
   /** The SMS workflow guiding this turn, if any: the built-in model words its next action. */
   workflow?: WorkflowGuidance | null;
+  /** The campaign text the shopper is replying to, if any. */
+  campaign?: CampaignContext | null;
 };
 
 function day(iso: string, timeZone: string): string {
