@@ -61,6 +61,26 @@ export const replies = {
   helpCenterNoAnswer: () => "I couldn't find that in our help center. Want a teammate? Reply AGENT.",
 };
 
+/** The reply after a hand-off: what went wrong acknowledged, and that a teammate will text. Each fits one GSM-7 segment. */
+const handedOffByReason: Record<string, string> = {
+  damaged_item: "I'm sorry it arrived damaged! A teammate will text you here shortly to make it right.",
+  wrong_item: "Sorry we sent the wrong item! A teammate will text you here shortly to sort it out.",
+  missing_parcel: "Sorry your package hasn't turned up. A teammate will text you here shortly to track it down.",
+  refund: "Sorry for the wait on your refund. A teammate will text you here shortly with an update.",
+  cancellation_dispute: "Sorry about the cancellation. A teammate will text you here shortly to look into it.",
+  billing: "Sorry about the billing trouble. A teammate will text you here shortly to check the charge.",
+  legal: "Understood. A teammate will text you here shortly.",
+  promo_problem: "Sorry the code isn't working. A teammate will text you here shortly to help.",
+  upset_shopper: "I'm sorry, I understand the frustration. A teammate will text you here shortly.",
+};
+
+/** With the order number the shopper gave, so they see which order a teammate will look at. */
+export function handedOffReply(reason: string | undefined, orderNumber?: string | null): string {
+  const reply = (reason && handedOffByReason[reason]) || replies.handedOff();
+  const withOrder = orderNumber ? `About order #${orderNumber}: ${reply}` : reply;
+  return fitsOneSegment(withOrder) ? withOrder : reply;
+}
+
 /** Whether a reply already offered a teammate ("Reply AGENT"), so a plain "yes" accepts it. */
 export function offersTeammate(reply: string): boolean {
   return /\breply "?agent\b/i.test(reply);
