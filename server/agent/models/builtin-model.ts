@@ -142,7 +142,9 @@ function decide(prompt: LanguageModelV4Prompt, ctx: ReplyContext): LanguageModel
   }
   const intent = detectIntent(text);
   if (intent === "injection") return [{ type: "text", text: replies.declineInstructions() }];
-  const understood = understandText(text, context, { hasCampaign: Boolean(ctx.campaign) });
+  // A complaint or anger anywhere in a burst of texts counts, not only in its most pressing line.
+  const wholeTurn = understandText(textOf([...prompt].reverse().find((m) => m.role === "user")!).replace(/\n+/g, ". "), context, { hasCampaign: Boolean(ctx.campaign) });
+  const understood = wholeTurn?.type === "complaint" || wholeTurn?.type === "upset" ? wholeTurn : understandText(text, context, { hasCampaign: Boolean(ctx.campaign) });
   // What needs a person comes before any workflow or skill: a complaint, anger, a broken code.
   if (understood?.type === "complaint") {
     return [toolCall("handOff", { reason: understood.kind, summary: handoffSummary(understood.kind, text, context) })];

@@ -64,7 +64,7 @@ const complaintSignals: Record<ComplaintKind, Signal[]> = {
     { re: /\b(where('?s| is)|still|yet|never|no|haven'?t|havent|hasn'?t|owe|waiting|weeks?|days ago|sent (it|them|the \w+) back|returned (it|them|the \w+))\b/, weight: 2 },
   ],
   cancellation_dispute: [
-    { re: /\b(didn'?t|didnt|did not|never) (cancel|ask)\b/, weight: 4 },
+    { re: /\b(didn'?t|didnt|did not|never) (cancel|ask)\w*\b/, weight: 4 },
     { re: /\bcancel+ed\b.*\b(for no reason|without|why)\b|\bwhy (did|was|is|would) .*cancel/, weight: 4 },
     { re: /\b(got|been|was) cancel+ed\b/, weight: 2 },
     { re: /\b(need|needed) (that|it|this|the \w+)\b|\bfix (this|it)\b/, weight: 1 },
@@ -81,13 +81,17 @@ const complaintSignals: Record<ComplaintKind, Signal[]> = {
   ],
 };
 
-function complaintOf(t: string, context: ConversationContext): { kind: ComplaintKind; score: number } | null {
+/** A code as campaigns write them (SAVE20, WELCOME-10), in the shopper's own capitals. */
+const LOOKS_LIKE_CODE = /\b[A-Z]{3,}-?\d{1,3}\b/;
+
+function complaintOf(t: string, raw: string, context: ConversationContext): { kind: ComplaintKind; score: number } | null {
   let best: { kind: ComplaintKind; score: number } | null = null;
   for (const kind of complaintReasons) {
     let score = complaintSignals[kind].reduce((n, s) => n + (s.re.test(t) ? s.weight : 0), 0);
     // Context: the agent just said the order was delivered / cancelled, and the shopper objects.
     if (kind === "missing_parcel" && /\bdelivered\b/i.test(context.lastReply) && /\b(never|didn'?t|not|no)\b/.test(t)) score += 2;
     if (kind === "cancellation_dispute" && /\bcancel+ed\b/i.test(context.lastReply) && /\b(didn'?t|didnt|never|not|why)\b/.test(t)) score += 2;
+    if (kind === "promo_problem" && !/\b(code|coupon|promo|discount)\b/.test(t) && LOOKS_LIKE_CODE.test(raw)) score += 2;
     if (score >= THRESHOLD && (!best || score > best.score)) best = { kind, score };
   }
   return best;
@@ -132,14 +136,16 @@ const CLOSING = /^(k|kk|kay|ok|okay|okie|ok cool|cool|great|perfect|sounds good|
 export function understandText(raw: string, context: ConversationContext, opts: { hasCampaign: boolean }): Understanding | null {
   const t = normalizeSlang(raw.trim()).toLowerCase().replace(/[\u2018\u2019]/g, "'");
   const readings: Understanding[] = [];
-  const complaint = complaintOf(t, context);
+  const complaint = complaintOf(t, raw, context);
   if (complaint) {
     // A code problem is only about the campaign's code when the shopper mentions one.
     readings.push({ type: "complaint", ...complaint, score: complaint.score + 1 });
   }
   const upset = upsetScore(raw, context);
   if (upset.score >= THRESHOLD) readings.push({ type: "upset", ...upset });
-  if (PROMO.test(t)) readings.push({ type: "promo", problem: PROMO_PROBLEM.test(t) && opts.hasCampaign, score: 3 });
+  // With a campaign just received, "does it stack with…" / "is this for everything?" is about the offer.
+  const isAboutCampaign = opts.hasCampaign && !context.lastSubject && /\b(it|this|that|the deal|the offer)\b/.test(t) && (/\?$/.test(t) || /^(does|do|is|are|can|will)\b/.test(t));
+  if (PROMO.test(t) || isAboutCampaign) readings.push({ type: "promo", problem: PROMO_PROBLEM.test(t) && opts.hasCampaign, score: 3 });
   const hasOrderNumber = /#\s?\d{3,}|\border\s*(number\s*)?\d{3,}/.test(t);
   if (!hasOrderNumber && (context.discussedOrders.length > 0 || context.knownOrders.length > 0)) {
     if (OTHER.test(t)) readings.push({ type: "followup_order", other: true, score: 4 });
@@ -148,7 +154,9 @@ export function understandText(raw: string, context: ConversationContext, opts: 
   if (context.lastProduct && context.lastSubject === "product" && PRODUCT_FOLLOWUP.test(t) && REFERENCE.test(t) && t.split(/\s+/).length <= 10) {
     readings.push({ type: "followup_product", score: 3 });
   }
-  if (context.lastReply && CLOSING.test(t) && t.length > 0) readings.push({ type: "closing", score: upset.score >= 1 ? 0 : 3 });
+  // "k thanks", or any short thanks that is all praise ("fantastic, thank you"): the need is met.
+  const isWarmThanks = /\b(thanks?|thank you|thx|ty|tysm|cheers|appreciate it)\b/.test(t) && !t.includes("?") && !/\bbut\b/.test(t) && t.split(/\s+/).length <= 8;
+  if (context.lastReply && t.length > 0 && (CLOSING.test(t) || isWarmThanks)) readings.push({ type: "closing", score: upset.score >= 1 ? 0 : 3 });
   const order: Understanding["type"][] = ["complaint", "upset", "promo", "followup_order", "followup_product", "closing"];
   readings.sort((a, b) => b.score - a.score || order.indexOf(a.type) - order.indexOf(b.type));
   const [best] = readings;
