@@ -17,6 +17,7 @@ import { conversationContext, type ConversationContext } from "./builtin-context
 import { understandText, type Understanding } from "./builtin-understanding";
 import { promoAnswer } from "./builtin-promo";
 import { destinationQuestion, handoffSummary, productFollowupReply } from "./builtin-followups";
+import { conversationLanguage, handedOffIn, intentIn, lookupReplyIn, type AgentLanguage } from "./builtin-language";
 import { detectIntent, type BuiltinIntent, extractBudget, extractOrderNumber, extractProductTerms, isPlainYes } from "./builtin-intents";
 import { faqReply, handedOffReply, lookupReply, offersTeammate, recommendationReply, replies, type ReplyContext } from "./builtin-replies";
 import { builtinWorkflowReply } from "./builtin-workflow-reply";
@@ -91,9 +92,28 @@ function otherOrder<T extends { orders: OrderSummary[] }>(result: T, context: Co
   return other ? { ...result, orders: [other, ...result.orders.filter((o) => o !== other)] } : result;
 }
 
+const languageNames = { es: "Spanish", fr: "French" } as const;
+
+/**
+ * A Spanish or French turn: an order's status and a request for a person are answered in the
+ * shopper's language; anything else goes to a person (the help center and catalogue answer in English).
+ */
+function decideIn(lang: Exclude<AgentLanguage, "en">, text: string, intent: BuiltinIntent, context: ConversationContext): LanguageModelV4Content[] {
+  if (intent === "human") return [toolCall("handOff", { reason: "shopper_requested", summary: handoffSummary(`Asked for a person in ${languageNames[lang]}`, text, context) })];
+  const asked = intentIn(lang, text);
+  if (asked.type === "order_status") return [toolCall("lookupOrder", asked.orderNumber ? { orderNumber: asked.orderNumber } : {})];
+  return [toolCall("handOff", { reason: "out_of_scope", summary: handoffSummary(`Wrote in ${languageNames[lang]} (answered in it: order status, a person)`, text, context) })];
+}
+
 function decide(prompt: LanguageModelV4Prompt, ctx: ReplyContext): LanguageModelV4Content[] {
   const results = toolResultsThisTurn(prompt);
   const context = conversationContext(prompt);
+  const lang = conversationLanguage(prompt.filter((m) => m.role === "user").map(textOf));
+  if (lang !== "en" && results.length > 0 && !results[results.length - 1]!.isError) {
+    const last = results[results.length - 1]!;
+    if (last.toolName === "lookupOrder") return [{ type: "text", text: lookupReplyIn(lang, last.output as Parameters<typeof lookupReplyIn>[1], ctx.timeZone) }];
+    if (last.toolName === "handOff") return [{ type: "text", text: handedOffIn(lang) }];
+  }
   if (results.length > 0) {
     const last = results[results.length - 1]!;
     if (last.isError) {
@@ -142,6 +162,7 @@ function decide(prompt: LanguageModelV4Prompt, ctx: ReplyContext): LanguageModel
   }
   const intent = detectIntent(text);
   if (intent === "injection") return [{ type: "text", text: replies.declineInstructions() }];
+  if (lang !== "en") return decideIn(lang, text, intent, context);
   // A complaint or anger anywhere in a burst of texts counts, not only in its most pressing line.
   const wholeTurn = understandText(textOf([...prompt].reverse().find((m) => m.role === "user")!).replace(/\n+/g, ". "), context, { hasCampaign: Boolean(ctx.campaign) });
   const understood = wholeTurn?.type === "complaint" || wholeTurn?.type === "upset" ? wholeTurn : understandText(text, context, { hasCampaign: Boolean(ctx.campaign) });
