@@ -51,7 +51,7 @@ export const replies = {
   declineInstructions: () => "I can't do that, but I'm happy to check an order, suggest products or answer store questions.",
   unknown: () => "Sorry, I didn't catch that. I can check an order (send your order #), suggest products, answer store questions or get a teammate.",
   orderNotFound: (orderNumber: string) =>
-    `I couldn't find order #${orderNumber}. Could you double-check the number? Reply "agent" for a teammate.`,
+    `I couldn't find order #${orderNumber}. Could you double-check the number? Reply AGENT for a teammate.`,
   orderWithheld: (orderNumber: string) =>
     `For your privacy I can only share order #${orderNumber} with the phone number that placed it. Reply AGENT for a teammate.`,
   noOrdersForPhone: () => "I couldn't find an order for this number. What's your order number?",
