@@ -57,6 +57,7 @@ const complaintSignals: Record<ComplaintKind, Signal[]> = {
     { re: /\b(lost|stolen|missing|disappeared)\b/, weight: 2 },
     { re: /\b(it'?s|its|it was|it got|package (is|was|got)|parcel (is|was|got)|order (is|was|got)) (lost|stolen|missing)\b|\b(lost|stolen|missing) (package|parcel|order|box|delivery)\b/, weight: 2 },
     { re: /\bonly (got|received|came with)\b|\bwhere (are|is) the \w+\b.*\bsame order\b/, weight: 3 },
+    { re: /\b(is |was |'s |are |were )?missing (the|my|an?|one|some|two|\d)\b|\b(box|package|parcel) (was|is|came) empty\b|\bempty (box|package|parcel)\b/, weight: 3 },
     { re: /\b(neighbou?r|porch|mailroom|front desk)\b/, weight: 1 },
   ],
   refund: [
