@@ -44,9 +44,11 @@ export function expectedSkills(c: EvalCase): EvalSkill[] {
  * "main" (eval-set.json) is the set the built-in model's rules were tuned on; "holdout"
  * (holdout-set.json) was written afterwards and never tuned against, so it shows how the
  * rules generalise. "fresh" (fresh-2026-12-set.json) was written in December 2026 the way shoppers
- * really text (complaints, anger, follow-ups, campaign replies, Spanish and French), run once
- * before any rule changed, and is NEVER tuned on: do not edit its cases to match the agent.
- * Report all three.
+ * really text (complaints, anger, follow-ups, campaign replies, Spanish and French) and run once
+ * before any rule changed: that first-run score (fresh-2026-12-first-run.txt, 22.1%) is the
+ * held-out measure. Its cases are never edited to fit the agent. The rules of that round were
+ * then written against its failures, so its score today is no longer held out: the next change
+ * to the built-in model starts with another set, written first and run once. Report all three.
  */
 export const evalSetNames = ["main", "holdout", "fresh"] as const;
 export type EvalSetName = (typeof evalSetNames)[number];
