@@ -15,6 +15,16 @@ import type { WorkflowGuidance } from "./workflow-guidance";
 
 export type ToolTrace = { name: string; input: unknown; output?: unknown; error?: string };
 
+/**
+ * One text of the conversation. A brand text the agent wrote carries the tools it ran for it (the
+ * orders and products it already talked about), so a follow-up ("what about the other one?")
+ * resolves against them. `source: "campaign"` is the campaign text the shopper is replying to.
+ */
+export type HistoryTurn = { role: "shopper" | "brand"; text: string; tools?: ToolTrace[]; source?: "campaign" };
+
+/** The campaign text the shopper is replying to (the conversation's attributed campaign). */
+export type CampaignContext = { body: string };
+
 export type AgentTurnResult = {
   /** answered: keep talking · resolved: need met · handoff: a person takes over · failed: model or loop broke. */
   outcome: "answered" | "resolved" | "handoff" | "failed";
@@ -37,8 +47,8 @@ export type AgentTurnInput = {
   shopperPhone: string;
   /** The brand's help-center search for the answerFaq tool; without it the tool finds nothing. */
   searchKnowledge?: Parameters<typeof agentTools>[0]["searchKnowledge"];
-  /** Earlier texts of this conversation, oldest first, then the new one last. */
-  history: { role: "shopper" | "brand"; text: string }[];
+  /** Earlier texts of this conversation, oldest first, then the new one last (the campaign replied to first, if any). */
+  history: HistoryTurn[];
   timeoutMs?: number;
   /** The SMS workflow guiding this conversation: its goal, context and next step go into the prompt. */
   workflow?: WorkflowGuidance | null;
@@ -47,6 +57,44 @@ export type AgentTurnInput = {
 };
 
 export const MAX_AGENT_STEPS = 4;
+
+/** The latest campaign text in the history: what the shopper is replying to. */
+export function campaignOf(history: HistoryTurn[]): CampaignContext | null {
+  const campaign = history.findLast((h) => h.source === "campaign");
+  return campaign ? { body: campaign.text } : null;
+}
+
+/**
+ * The conversation as model messages: a brand text the agent wrote with tools becomes the tool
+ * calls, their results and then the text, as the model saw them in that turn. The campaign text
+ * goes into the instructions instead (the shopper got it before the conversation began).
+ */
+export function historyMessages(history: HistoryTurn[]): ModelMessage[] {
+  const messages: ModelMessage[] = [];
+  history.forEach((h, turn) => {
+    if (h.source === "campaign") return;
+    if (h.role === "shopper") {
+      messages.push({ role: "user", content: h.text });
+      return;
+    }
+    const tools = h.tools ?? [];
+    if (tools.length > 0) {
+      const id = (i: number) => `history_${turn}_${i}`;
+      messages.push({ role: "assistant", content: tools.map((t, i) => ({ type: "tool-call" as const, toolCallId: id(i), toolName: t.name, input: t.input ?? {} })) });
+      messages.push({
+        role: "tool",
+        content: tools.map((t, i) => ({
+          type: "tool-result" as const,
+          toolCallId: id(i),
+          toolName: t.name,
+          output: t.error !== undefined ? { type: "error-text" as const, value: t.error } : { type: "json" as const, value: (t.output ?? null) as never },
+        })),
+      });
+    }
+    messages.push({ role: "assistant", content: h.text });
+  });
+  return messages;
+}
 
 
 /**
@@ -71,24 +119,23 @@ async function shortenOnce(text: string, model: LanguageModel, messages: ModelMe
 
 export async function runAgentTurn(input: AgentTurnInput): Promise<AgentTurnResult> {
   const started = Date.now();
+  const campaign = campaignOf(input.history);
   const selected = input.model ?? (() => {
-    const { model, choice } = selectModel({ brandName: input.brand.name, timeZone: input.brand.timeZone, workflow: input.workflow }, undefined, {
+    const { model, choice } = selectModel({ brandName: input.brand.name, timeZone: input.brand.timeZone, workflow: input.workflow, campaign }, undefined, {
       modelId: input.workflow?.assistant?.model,
     });
     return { model, name: `${choice.provider}:${choice.modelId}` };
   })();
   const model = selected.model;
   const modelName = selected.name;
-  const messages: ModelMessage[] = input.history.map((h) =>
-    h.role === "shopper" ? { role: "user", content: h.text } : { role: "assistant", content: h.text },
-  );
+  const messages = historyMessages(input.history);
   const tools: ToolTrace[] = [];
   try {
     const result = await generateText({
       model,
-      instructions: agentInstructions(input.brand, input.settings, input.workflow),
+      instructions: agentInstructions(input.brand, input.settings, input.workflow, campaign),
       messages,
-      tools: agentTools({ commerce: input.commerce, shopperPhone: input.shopperPhone, searchKnowledge: input.searchKnowledge ?? (async () => []) }),
+      tools: agentTools({ commerce: input.commerce, shopperPhone: input.shopperPhone, searchKnowledge: input.searchKnowledge ?? (async () => []), campaign }),
       stopWhen: isStepCount(MAX_AGENT_STEPS),
       timeout: input.timeoutMs ?? env().AGENT_TIMEOUT_MS,
       maxRetries: 1,

@@ -30,8 +30,9 @@ describe("classifySkill", () => {
 
 describe("the evaluation set", () => {
   it("is valid and covers every skill", () => {
-    const cases = loadEvalSet();
-    expect(cases.length).toBeGreaterThanOrEqual(150);
+    const cases = [...loadEvalSet("main"), ...loadEvalSet("fresh")];
+    expect(loadEvalSet("main").length).toBeGreaterThanOrEqual(150);
+    expect(loadEvalSet("fresh").length).toBeGreaterThanOrEqual(60);
     const groups = new Set(cases.map((c) => [c.expectSkill].flat()[0]));
     expect([...groups].sort()).toEqual([...evalSkills].sort());
   });

@@ -10,6 +10,7 @@ const skillByTool: Record<string, EvalSkill> = {
   recommendProducts: "product_recommendation",
   searchProducts: "product_recommendation",
   answerFaq: "faq",
+  lookupCampaign: "promo",
   searchKnowledge: "faq",
   handOff: "handoff",
   resolveConversation: "resolve",

@@ -26,6 +26,13 @@ export function formatEvalReport(report: EvalReport, opts: { showFailures?: bool
   }
   const correct = report.bySkill.reduce((n, t) => n + t.correct, 0);
   lines.push(`${pad("overall", 24)}${padLeft(report.cases, 6)}${padLeft(correct, 7)}${padLeft(pct(report.skillAccuracy), 10)}`, "");
+  if (report.byCategory.length > 0) {
+    lines.push(`${pad("category", 24)}${padLeft("cases", 6)}${padLeft("right", 7)}${padLeft("accuracy", 10)}${padLeft("all checks", 12)}`);
+    for (const t of report.byCategory) {
+      lines.push(`${pad(t.category, 24)}${padLeft(t.cases, 6)}${padLeft(t.correct, 7)}${padLeft(pct(t.accuracy), 10)}${padLeft(t.passed, 12)}`);
+    }
+    lines.push("");
+  }
   const count = (p: (r: EvalCaseResult) => boolean) => report.results.filter(p).length;
   lines.push(`${pad("skill accuracy", 26)}${pct(report.skillAccuracy)}`);
   lines.push(`${pad("invented facts rate", 26)}${pct(report.inventedFactsRate)}  (${count((r) => r.invented.length > 0)} replies)`);

@@ -15,6 +15,7 @@ import { findInventedFacts, type InventedFact } from "./find-invented-facts";
 
 export type EvalCaseResult = {
   id: string;
+  category?: string;
   from: string;
   text: string;
   expected: EvalSkill[];
@@ -35,11 +36,15 @@ export type EvalCaseResult = {
 
 export type SkillTally = { skill: EvalSkill; cases: number; correct: number; accuracy: number; misses: Partial<Record<ClassifiedSkill, number>> };
 
+/** Action accuracy of the cases of one category (sets whose cases name one). */
+export type CategoryTally = { category: string; cases: number; correct: number; accuracy: number; passed: number };
+
 export type EvalReport = {
   model: string;
   cases: number;
   durationMs: number;
   bySkill: SkillTally[];
+  byCategory: CategoryTally[];
   skillAccuracy: number;
   /** Share of replies with at least one invented order number, price, link or date. */
   inventedFactsRate: number;
@@ -74,13 +79,14 @@ export function judgeTurn(c: EvalCase, turn: AgentTurnResult, ctx: { brandSummar
   const forbidden = (c.mustNotInclude ?? []).filter((s) => includesIgnoringCase(turn.reply, s));
   const invented = findInventedFacts(turn.reply, {
     toolOutputs: turn.tools.map((t) => t.output ?? t.error ?? null),
-    texts: [...(c.history ?? []).map((h) => h.text), c.text, ctx.brandSummary],
+    texts: [...(c.history ?? []).map((h) => h.text), c.text, ctx.brandSummary, c.campaign?.body ?? ""],
     timeZone: ctx.timeZone,
   });
   const segments = segmentInfo(turn.reply).segments;
   const isSkillCorrect = got !== "error" && expected.includes(got);
   return {
     id: c.id,
+    ...(c.category ? { category: c.category } : {}),
     from: c.from,
     text: c.text,
     expected,
@@ -107,11 +113,18 @@ export function summarizeEval(results: EvalCaseResult[], meta: { model: string; 
     const correct = group.filter((r) => r.isSkillCorrect).length;
     return { skill, cases: group.length, correct, accuracy: ratio(correct, group.length), misses };
   });
+  const categories = [...new Set(results.flatMap((r) => (r.category ? [r.category] : [])))];
+  const byCategory = categories.map((category): CategoryTally => {
+    const group = results.filter((r) => r.category === category);
+    const correct = group.filter((r) => r.isSkillCorrect).length;
+    return { category, cases: group.length, correct, accuracy: ratio(correct, group.length), passed: group.filter((r) => r.isPassed).length };
+  });
   const count = (p: (r: EvalCaseResult) => boolean) => results.filter(p).length;
   return {
     ...meta,
     cases: results.length,
     bySkill,
+    byCategory,
     skillAccuracy: ratio(count((r) => r.isSkillCorrect), results.length),
     inventedFactsRate: ratio(count((r) => r.invented.length > 0), results.length),
     oneSegmentRate: ratio(count((r) => r.segments === 1), results.length),
@@ -145,7 +158,11 @@ export async function runEval(db: Db, opts: EvalOptions = {}): Promise<EvalRepor
         commerce,
         shopperPhone: c.from,
         searchKnowledge: (question) => searchKnowledge(db, brand.id, question),
-        history: [...(c.history ?? []), { role: "shopper", text: c.text }],
+        history: [
+          ...(c.campaign ? [{ role: "brand" as const, text: c.campaign.body, source: "campaign" as const }] : []),
+          ...(c.history ?? []),
+          { role: "shopper", text: c.text },
+        ],
         model: opts.model,
       });
       modelName ||= turn.model;

@@ -41,10 +41,41 @@ const slang: Record<string, string> = {
   updte: "update", upd8: "update", u: "you", ur: "your", r: "are", ya: "you", yall: "you", "y'all": "you",
   pls: "please", plz: "please", thx: "thanks", shiped: "shipped", shippd: "shipped", recieved: "received",
   deliverd: "delivered", trackin: "tracking", gonna: "going to", wanna: "want to", n: "and",
+  hw: "how", hav: "have", wher: "where", wat: "what", wut: "what", k: "ok", kk: "ok", thnx: "thanks", tyvm: "thanks",
 };
 
+/**
+ * The words the intents hinge on. A misspelt one ("shiping", "trakcing", "retrun", "jackts") is one
+ * edit away (a letter added, dropped, changed, or two swapped) from exactly one of them.
+ */
+const keyWords = (
+  "where what have does order orders shipping shipped ship tracking track return returns returning refund exchange package " +
+  "deliver delivers delivered delivery arrive arrives arriving arrived something number cancel cancelled waterproof jacket jackets boots gloves fleece socks " +
+  "bottle headlamp backpack daypack sleeping tent tents thanks please status update received warranty discount coupon " +
+  "returned refunds refunded exchanges packages person someone human agent recommend available"
+).split(" ");
+const keyWordSet = new Set(keyWords);
+/** Real words a key word is one edit from ("older" / "order", "were" / "where"): never "corrected". */
+const realWords = new Set("older other under after often offer wear were here there ware care card hard want went tend send sent lend shop shot ships chip trip".split(" "));
+
+/** One edit apart: a letter inserted, deleted or changed, or two neighbours swapped. */
+function isOneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1 || a === b) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+function correctTypo(word: string): string {
+  const w = word.toLowerCase();
+  if (w.length < 4 || keyWordSet.has(w) || realWords.has(w) || productFiller.has(w)) return word;
+  const candidates = keyWords.filter((k) => isOneEditApart(w, k) && (w.length >= 5 || k.length === w.length));
+  return candidates.length === 1 ? candidates[0]! : word;
+}
+
 export function normalizeSlang(text: string): string {
-  return text.replace(/[A-Za-z']+/g, (w) => (Object.hasOwn(slang, w.toLowerCase()) ? slang[w.toLowerCase()]! : w));
+  return text.replace(/[A-Za-z']+/g, (w) => (Object.hasOwn(slang, w.toLowerCase()) ? slang[w.toLowerCase()]! : correctTypo(w)));
 }
 
 const sensitive =
@@ -52,11 +83,12 @@ const sensitive =
 const frustrated =
   /\b(not (understanding|getting) (me|it)|(you|u) (don'?t|do not|dont) (understand|get it)|(you'?re|you are|ur) (useless|not helpful|not helping|a bot|stupid)|this is (useless|not helpful|pointless)|stop (repeating|sending the same))\b/i;
 const injection =
-  /\b(ignore (all |any |your |the |previous |prior )*(instructions|rules|prompts?|guidelines)|disregard (your|the|all) (instructions|rules)|you are now|from now on you|pretend (to be|you are|you're)|act as (a|an|the)|repeat after me|system prompt|developer mode|jailbreak|dan mode|you are dan|i'?m (a|an|the) [\w ]{0,20}(employee|owner|manager|admin|administrator|developer|ceo)|as the (store |shop )?(owner|manager|admin)|authori[sz]e (a|the|my)? ?(full )?(refund|discount|credit))\b|\bDAN\b/i;
+  /\b(ignore (all |any |your |the |previous |prior )*(instructions|rules|prompts?|guidelines)|disregard (your|the|all) (instructions|rules)|you are now|from now on you|pretend (to be|you are|you're)|act as (a|an|the)|repeat after me|system prompt|developer mode|jailbreak|dan mode|you are dan|i'?m (a|an|the) [\w ]{0,20}(employee|owner|manager|admin|administrator|developer|ceo)|as the (store |shop )?(owner|manager|admin)|authori[sz]e (a|the|my)? ?(full )?(refund|discount|credit))\b|\bDAN\b|<\/?\s*(system|assistant|user|instructions?|prompt)\s*>/i;
 
 
+/** A request for a person, in English, Spanish ("hablar con una persona") or French ("parler à quelqu'un"). */
 const humanRequest =
-  /\b(human|real person|a person|someone|somebody|representative|rep|agent|teammate|operator|customer service|support team|speak (to|with)|talk (to|with)|call me)\b/i;
+  /\b(human|real person|a person|someone|somebody|representative|rep|agent|teammate|operator|customer service|support team|speak (to|with)|talk (to|with)|call me|hablar con|una persona|persona real|alguien|humano|agente|representante|asesor|parler (à|a|avec)|quelqu'un|une personne|vraie personne|conseill(er|ère|ere)|humain)(?![\p{L}])/iu;
 const orderWords =
   /\b(order|orders|package|parcel|shipment|shipping|shipped|tracking|track|deliver(y|ed)?|arriv(e|ed|es|ing|al)|wismo|where('?s| is) my)\b/i;
 const thanks = /^(thanks?|thank you|thx|ty|tysm|great|perfect|awesome|amazing|cool|ok(ay)?|got it|that'?s all|bye|goodbye|cheers|appreciate it)\b/i;
@@ -76,7 +108,7 @@ const personalOrder = new RegExp(
     String.raw`\bwhere('?s| is| are)\s+(my|our|it)\b`,
     String.raw`\btrack(ing)?\b|\bwismo\b|\border status\b`,
     // "did my boots ship?", "when will my jacket arrive": the shopper's purchase on its way
-    String.raw`\b(did|has|when (will|did|is|are)) (my|our|it|they|the|those|these)\b.*\b(ship|shipped|arrive|arrived|delivered)\b`,
+    String.raw`\b(did|has|when (will|did|is|are)) (my|our|it|they|the|those|these)\b.*\b(ship|shipped|arrive|arrived|delivered|coming|come|get here)\b`,
     String.raw`\bmy \w+ (ship|shipped|arrive|arrived|came|delivered)\b`,
     // "did you ship my boots", "ever going to ship my stuff", "I ordered a headlamp today"
     String.raw`\b(ship|send|sent|shipped|mail|mailed) (my|our)\b`,

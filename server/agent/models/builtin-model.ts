@@ -11,9 +11,15 @@ import type {
   LanguageModelV4Prompt,
   LanguageModelV4StreamPart,
 } from "@ai-sdk/provider";
-import type { FaqAnswer, ProductRecommendations } from "../tools";
+import { campaignFacts, type CampaignFacts, type FaqAnswer, type ProductRecommendations } from "../tools";
+import type { OrderSummary } from "../../commerce";
+import { conversationContext, type ConversationContext } from "./builtin-context";
+import { understandText, type Understanding } from "./builtin-understanding";
+import { promoAnswer } from "./builtin-promo";
+import { destinationQuestion, handoffSummary, productFollowupReply } from "./builtin-followups";
+import { conversationLanguage, handedOffIn, intentIn, lookupReplyIn, type AgentLanguage } from "./builtin-language";
 import { detectIntent, type BuiltinIntent, extractBudget, extractOrderNumber, extractProductTerms, isPlainYes } from "./builtin-intents";
-import { faqReply, lookupReply, offersTeammate, recommendationReply, replies, type ReplyContext } from "./builtin-replies";
+import { faqReply, handedOffReply, lookupReply, offersTeammate, recommendationReply, replies, type ReplyContext } from "./builtin-replies";
 import { builtinWorkflowReply } from "./builtin-workflow-reply";
 
 export const BUILTIN_MODEL_ID = "parley-builtin-1";
@@ -74,19 +80,66 @@ function toolCall(toolName: string, input: unknown): LanguageModelV4Content {
   return { type: "tool-call", toolCallId: `call_${++callCounter}`, toolName, input: JSON.stringify(input) };
 }
 
+/** The shopper's latest text (the most pressing line of a burst). */
+function latestText(prompt: LanguageModelV4Prompt): string {
+  const lastUser = [...prompt].reverse().find((m) => m.role === "user");
+  return mostPressingText(lastUser ? textOf(lastUser) : "");
+}
+
+/** For "the other one": the first of the shopper's orders the conversation has not talked about yet. */
+function otherOrder<T extends { orders: OrderSummary[] }>(result: T, context: ConversationContext): T {
+  const other = result.orders.find((o) => !context.discussedOrders.includes(o.number));
+  return other ? { ...result, orders: [other, ...result.orders.filter((o) => o !== other)] } : result;
+}
+
+const languageNames = { es: "Spanish", fr: "French" } as const;
+
+/**
+ * A Spanish or French turn: an order's status and a request for a person are answered in the
+ * shopper's language; anything else goes to a person (the help center and catalogue answer in English).
+ */
+function decideIn(lang: Exclude<AgentLanguage, "en">, text: string, intent: BuiltinIntent, context: ConversationContext): LanguageModelV4Content[] {
+  if (intent === "human") return [toolCall("handOff", { reason: "shopper_requested", summary: handoffSummary(`Asked for a person in ${languageNames[lang]}`, text, context) })];
+  const asked = intentIn(lang, text);
+  if (asked.type === "order_status") return [toolCall("lookupOrder", asked.orderNumber ? { orderNumber: asked.orderNumber } : {})];
+  return [toolCall("handOff", { reason: "out_of_scope", summary: handoffSummary(`Wrote in ${languageNames[lang]} (answered in it: order status, a person)`, text, context) })];
+}
+
 function decide(prompt: LanguageModelV4Prompt, ctx: ReplyContext): LanguageModelV4Content[] {
   const results = toolResultsThisTurn(prompt);
+  const context = conversationContext(prompt);
+  const lang = conversationLanguage(prompt.filter((m) => m.role === "user").map(textOf));
+  if (lang !== "en" && results.length > 0 && !results[results.length - 1]!.isError) {
+    const last = results[results.length - 1]!;
+    if (last.toolName === "lookupOrder") return [{ type: "text", text: lookupReplyIn(lang, last.output as Parameters<typeof lookupReplyIn>[1], ctx.timeZone) }];
+    if (last.toolName === "handOff") return [{ type: "text", text: handedOffIn(lang) }];
+  }
   if (results.length > 0) {
     const last = results[results.length - 1]!;
     if (last.isError) {
       if (last.toolName === "handOff") return [{ type: "text", text: replies.handedOff() }];
       return [toolCall("handOff", { reason: "tool_failure", summary: `The ${last.toolName} tool failed.` })];
     }
+    const understood = understandText(latestText(prompt), context, { hasCampaign: Boolean(ctx.campaign) });
     switch (last.toolName) {
-      case "lookupOrder":
-        return [{ type: "text", text: lookupReply(last.output as Parameters<typeof lookupReply>[0], ctx) }];
-      case "recommendProducts":
-        return [{ type: "text", text: recommendationReply(last.output as ProductRecommendations) }];
+      case "lookupOrder": {
+        const out = last.output as Parameters<typeof lookupReply>[0];
+        return [{ type: "text", text: lookupReply(understood?.type === "followup_order" && understood.other ? otherOrder(out, context) : out, ctx) }];
+      }
+      case "recommendProducts": {
+        const out = last.output as ProductRecommendations;
+        if (understood?.type === "followup_product" && context.lastProduct) {
+          return [{ type: "text", text: productFollowupReply(latestText(prompt), context.lastProduct, out) }];
+        }
+        return [{ type: "text", text: recommendationReply(out) }];
+      }
+      case "lookupCampaign": {
+        const out = last.output as CampaignFacts;
+        const question = latestText(prompt);
+        const answer = out.campaign ? promoAnswer(question, out.campaign) : null;
+        if (answer) return [{ type: "text", text: answer }];
+        return [toolCall("handOff", { reason: "out_of_scope", summary: handoffSummary("Offer question the campaign text doesn't answer", question, context) })];
+      }
       case "answerFaq": {
         const out = last.output as FaqAnswer;
         // A second question the help center can't answer: a person will do better than another "sorry".
@@ -96,24 +149,40 @@ function decide(prompt: LanguageModelV4Prompt, ctx: ReplyContext): LanguageModel
         return [{ type: "text", text: faqReply(out) }];
       }
       case "handOff":
-        return [{ type: "text", text: replies.handedOff() }];
+        return [{ type: "text", text: handedOffReply((last.output as { reason?: string } | undefined)?.reason, extractOrderNumber(latestText(prompt))) }];
       case "resolveConversation":
         return [{ type: "text", text: replies.thanks() }];
       default:
         return [{ type: "text", text: replies.unknown() }];
     }
   }
-  const lastUser = [...prompt].reverse().find((m) => m.role === "user");
-  const text = mostPressingText(lastUser ? textOf(lastUser) : "");
+  const text = latestText(prompt);
   if (isPlainYes(text) && offersTeammate(previousReply(prompt))) {
     return [toolCall("handOff", { reason: "shopper_requested", summary: `Shopper accepted a teammate after: "${previousReply(prompt).slice(0, 120)}"` })];
   }
   const intent = detectIntent(text);
+  if (intent === "injection") return [{ type: "text", text: replies.declineInstructions() }];
+  if (lang !== "en") return decideIn(lang, text, intent, context);
+  // A complaint or anger anywhere in a burst of texts counts, not only in its most pressing line.
+  const wholeTurn = understandText(textOf([...prompt].reverse().find((m) => m.role === "user")!).replace(/\n+/g, ". "), context, { hasCampaign: Boolean(ctx.campaign) });
+  const understood = wholeTurn?.type === "complaint" || wholeTurn?.type === "upset" ? wholeTurn : understandText(text, context, { hasCampaign: Boolean(ctx.campaign) });
+  // What needs a person comes before any workflow or skill: a complaint, anger, a broken code.
+  if (understood?.type === "complaint") {
+    return [toolCall("handOff", { reason: understood.kind, summary: handoffSummary(understood.kind, text, context) })];
+  }
+  if (understood?.type === "upset") {
+    return [toolCall("handOff", { reason: "upset_shopper", summary: handoffSummary(`Upset shopper (${understood.signals.join(", ")})`, text, context) })];
+  }
+  if (understood?.type === "promo" && understood.problem) {
+    return [toolCall("handOff", { reason: "promo_problem", summary: handoffSummary("promo_problem", text, context) })];
+  }
   if (ctx.workflow) {
     const earlierReplies = prompt.filter((m) => m.role === "assistant").map(textOf);
     const guided = builtinWorkflowReply(ctx.workflow, intent, { previousReply: previousReply(prompt), earlierReplies });
     if (guided) return [{ type: "text", text: guided }];
   }
+  const acted = actOnUnderstanding(understood, intent, text, context, prompt, ctx);
+  if (acted) return acted;
   switch (intent) {
     case "human":
       return [toolCall("handOff", { reason: "shopper_requested", summary: `Shopper asked for a person: "${text.slice(0, 120)}"` })];
@@ -121,8 +190,6 @@ function decide(prompt: LanguageModelV4Prompt, ctx: ReplyContext): LanguageModel
       return [toolCall("handOff", { reason: "out_of_scope", summary: `Needs a person (billing, complaint or legal): "${text.slice(0, 120)}"` })];
     case "frustrated":
       return [toolCall("handOff", { reason: "repeated_misunderstanding", summary: `Shopper is frustrated with the agent: "${text.slice(0, 120)}"` })];
-    case "injection":
-      return [{ type: "text", text: replies.declineInstructions() }];
     case "order_status": {
       const orderNumber = extractOrderNumber(text);
       return [toolCall("lookupOrder", orderNumber ? { orderNumber } : {})];
@@ -134,7 +201,7 @@ function decide(prompt: LanguageModelV4Prompt, ctx: ReplyContext): LanguageModel
       return [toolCall("recommendProducts", maxPrice !== null ? { query: terms.join(" "), maxPrice } : { query: terms.join(" ") })];
     }
     case "faq":
-      return [toolCall("answerFaq", { question: text.slice(0, 500) })];
+      return [toolCall("answerFaq", { question: destinationQuestion(text) ?? text.slice(0, 500) })];
     case "thanks": {
       const helpedBefore = prompt.some((m) => m.role === "assistant");
       return helpedBefore ? [toolCall("resolveConversation", {})] : [{ type: "text", text: replies.thanks() }];
@@ -146,6 +213,42 @@ function decide(prompt: LanguageModelV4Prompt, ctx: ReplyContext): LanguageModel
         return [toolCall("handOff", { reason: "repeated_misunderstanding", summary: `Could not understand: "${text.slice(0, 120)}"` })];
       }
       return [{ type: "text", text: replies.unknown() }];
+  }
+}
+
+/** Follow-ups, offers and closings, read with the conversation; null leaves the text to the keyword intents. */
+function actOnUnderstanding(
+  understood: Understanding | null,
+  intent: BuiltinIntent,
+  text: string,
+  context: ConversationContext,
+  prompt: LanguageModelV4Prompt,
+  ctx: ReplyContext,
+): LanguageModelV4Content[] | null {
+  if (!understood || intent === "human") return null;
+  switch (understood.type) {
+    case "promo":
+      // The campaign replied to holds the offer's facts; without one the help center may.
+      if (ctx.campaign) {
+        // Only what the campaign's text says: the tool gives its facts to the reply; a question it doesn't answer goes to a person.
+        const facts = campaignFacts(ctx.campaign).campaign;
+        if (facts && promoAnswer(text, facts)) return [toolCall("lookupCampaign", { question: text.slice(0, 500) })];
+        return [toolCall("handOff", { reason: "out_of_scope", summary: handoffSummary("Offer question the campaign text doesn't answer", text, context) })];
+      }
+      return intent === "order_status" || intent === "product" ? null : [toolCall("answerFaq", { question: text.slice(0, 500) })];
+    case "followup_order": {
+      if (intent === "faq" || intent === "product") return null;
+      const number = understood.other ? null : extractOrderNumber(text) ?? context.discussedOrders.at(-1) ?? null;
+      return [toolCall("lookupOrder", number ? { orderNumber: number } : {})];
+    }
+    case "followup_product":
+      if (intent === "faq" || !context.lastProduct) return null;
+      return [toolCall("recommendProducts", { query: context.lastProduct.title })];
+    case "closing":
+      if (intent !== "thanks" && intent !== "unknown" && intent !== "greeting") return null;
+      return prompt.some((m) => m.role === "assistant") ? [toolCall("resolveConversation", {})] : [{ type: "text", text: replies.thanks() }];
+    default:
+      return null;
   }
 }
 

@@ -3,6 +3,7 @@ import type { ProductRecommendations } from "../tools";
 import type { KnowledgeAnswer } from "../../knowledge";
 import { fitSingleSegment } from "../../sms";
 import type { WorkflowGuidance } from "../workflow-guidance";
+import type { CampaignContext } from "../run-agent-turn";
 import { productWordsMatched, stemWord, stemsOf } from "../tools/match-product-words";
 
 /**
@@ -14,6 +15,8 @@ export type ReplyContext = {
   timeZone: string;
   /** The SMS workflow guiding this turn, if any: the built-in model words its next action. */
   workflow?: WorkflowGuidance | null;
+  /** The campaign text the shopper is replying to, if any. */
+  campaign?: CampaignContext | null;
 };
 
 function day(iso: string, timeZone: string): string {
@@ -48,7 +51,7 @@ export const replies = {
   declineInstructions: () => "I can't do that, but I'm happy to check an order, suggest products or answer store questions.",
   unknown: () => "Sorry, I didn't catch that. I can check an order (send your order #), suggest products, answer store questions or get a teammate.",
   orderNotFound: (orderNumber: string) =>
-    `I couldn't find order #${orderNumber}. Could you double-check the number? Reply "agent" for a teammate.`,
+    `I couldn't find order #${orderNumber}. Could you double-check the number? Reply AGENT for a teammate.`,
   orderWithheld: (orderNumber: string) =>
     `For your privacy I can only share order #${orderNumber} with the phone number that placed it. Reply AGENT for a teammate.`,
   noOrdersForPhone: () => "I couldn't find an order for this number. What's your order number?",
@@ -57,6 +60,26 @@ export const replies = {
   askWhatProduct: () => "Happy to help you shop! What are you looking for? Tell me the item or what it's for and I'll suggest something.",
   helpCenterNoAnswer: () => "I couldn't find that in our help center. Want a teammate? Reply AGENT.",
 };
+
+/** The reply after a hand-off: what went wrong acknowledged, and that a teammate will text. Each fits one GSM-7 segment. */
+const handedOffByReason: Record<string, string> = {
+  damaged_item: "I'm sorry it arrived damaged! A teammate will text you here shortly to make it right.",
+  wrong_item: "Sorry we sent the wrong item! A teammate will text you here shortly to sort it out.",
+  missing_parcel: "Sorry your package hasn't turned up. A teammate will text you here shortly to track it down.",
+  refund: "Sorry for the wait on your refund. A teammate will text you here shortly with an update.",
+  cancellation_dispute: "Sorry about the cancellation. A teammate will text you here shortly to look into it.",
+  billing: "Sorry about the billing trouble. A teammate will text you here shortly to check the charge.",
+  legal: "Understood. A teammate will text you here shortly.",
+  promo_problem: "Sorry the code isn't working. A teammate will text you here shortly to help.",
+  upset_shopper: "I'm sorry, I understand the frustration. A teammate will text you here shortly.",
+};
+
+/** With the order number the shopper gave, so they see which order a teammate will look at. */
+export function handedOffReply(reason: string | undefined, orderNumber?: string | null): string {
+  const reply = (reason && handedOffByReason[reason]) || replies.handedOff();
+  const withOrder = orderNumber ? `About order #${orderNumber}: ${reply}` : reply;
+  return fitsOneSegment(withOrder) ? withOrder : reply;
+}
 
 /** Whether a reply already offered a teammate ("Reply AGENT"), so a plain "yes" accepts it. */
 export function offersTeammate(reply: string): boolean {

@@ -2,18 +2,22 @@ import type { CommerceConnector } from "../../commerce";
 import { answerFaqTool, type SearchKnowledge } from "./answer-faq";
 import { handOffTool } from "./hand-off";
 import { lookupOrderTool } from "./lookup-order";
+import { lookupCampaignTool } from "./lookup-campaign";
+import type { CampaignContext } from "../run-agent-turn";
 import { recommendProductsTool } from "./recommend-products";
 import { resolveConversationTool } from "./resolve-conversation";
 
-export { handoffReasons, type HandoffReason } from "./hand-off";
+export { complaintReasons, handoffReasons, type HandoffReason } from "./hand-off";
 export type { FaqAnswer, SearchKnowledge } from "./answer-faq";
 export type { ProductRecommendations } from "./recommend-products";
+export { campaignFacts, type CampaignFacts } from "./lookup-campaign";
 
-export function agentTools(deps: { commerce: CommerceConnector; shopperPhone: string; searchKnowledge: SearchKnowledge }) {
+export function agentTools(deps: { commerce: CommerceConnector; shopperPhone: string; searchKnowledge: SearchKnowledge; campaign?: CampaignContext | null }) {
   return {
     lookupOrder: lookupOrderTool(deps),
     recommendProducts: recommendProductsTool(deps),
     answerFaq: answerFaqTool(deps),
+    lookupCampaign: lookupCampaignTool(deps),
     handOff: handOffTool(),
     resolveConversation: resolveConversationTool(),
   };
@@ -25,4 +29,5 @@ export const skillOfTool: Record<string, string> = {
   lookupOrder: "order_status",
   recommendProducts: "product_recommendation",
   answerFaq: "faq",
+  lookupCampaign: "promo",
 };
