@@ -12,6 +12,15 @@ const handoffWords: Record<string, string> = {
   workflow_ticket: "an SMS workflow opened a support ticket",
   teammate_took_over: "a teammate took over",
   agent_failure: "the agent failed",
+  upset_shopper: "the shopper is upset",
+  damaged_item: "an item arrived damaged",
+  wrong_item: "the wrong item arrived",
+  missing_parcel: "a parcel is missing",
+  refund: "a refund question",
+  cancellation_dispute: "the shopper disputes a cancellation",
+  billing: "a billing problem",
+  legal: "a legal matter",
+  promo_problem: "a promo code or offer problem",
 };
 
 /** "the shopper asked for a person", "escalation rule “refund”", or the code in words for anything else. */
