@@ -47,17 +47,23 @@ async function alreadyAtProvider(db: Db, transport: SmsTransport, message: Messa
   return candidates.filter((c) => !ownedSids.has(c.providerSid)).at(-1) ?? null;
 }
 
+/**
+ * The row and its Sent SMS event in one transaction: a reader never sees a sent text without its
+ * event, and a crash between the two can't lose the event.
+ */
 async function markSent(db: Db, message: Message, transportName: string, result: TransportResult, reconciled: boolean): Promise<"sent"> {
-  await db.message.update({
-    where: { id: message.id },
-    data: { status: result.status, providerSid: result.providerSid, errorCode: null, errorMessage: null, unconfirmedSendAt: null },
-  });
-  await emitEvent(db, {
-    brandId: message.brandId,
-    profileId: message.profileId,
-    name: EventName.sentSms,
-    properties: { messageId: message.id, author: message.author, segments: message.segments, transport: transportName, ...(reconciled ? { reconciled: true } : {}) },
-    dedupeKey: `sent:${message.id}`,
+  await db.$transaction(async (tx) => {
+    await tx.message.update({
+      where: { id: message.id },
+      data: { status: result.status, providerSid: result.providerSid, errorCode: null, errorMessage: null, unconfirmedSendAt: null },
+    });
+    await emitEvent(tx, {
+      brandId: message.brandId,
+      profileId: message.profileId,
+      name: EventName.sentSms,
+      properties: { messageId: message.id, author: message.author, segments: message.segments, transport: transportName, ...(reconciled ? { reconciled: true } : {}) },
+      dedupeKey: `sent:${message.id}`,
+    });
   });
   return "sent";
 }
