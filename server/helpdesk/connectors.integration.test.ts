@@ -4,11 +4,11 @@
  * delivery, and the fallback to the inbox when the helpdesk is down or unreachable.
  * Attempts are run the way the queue worker runs them (deliverHandoffAttempt, one per job run).
  */
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { getDb, type Db } from "../db";
 import { decryptSecret } from "../channels/secret-box";
 import { createBrand, createMember, createShopper } from "../testing/fixtures";
-import { addFrontInbox, refusedUrl, startHelpdeskLoopback, type HelpdeskLoopback, type RecordedHelpdeskRequest } from "../testing/helpdesk-loopback";
+import { addFrontInbox, newNonconformingRequests, refusedUrl, startHelpdeskLoopback, type HelpdeskLoopback, type RecordedHelpdeskRequest } from "../testing/helpdesk-loopback";
 import { createHandoffTicket } from "./create-handoff-ticket";
 import { deliverHandoffAttempt, getHandoffDelivery } from "./deliver-handoff";
 import { updateHelpdeskSettings, type HelpdeskSettingsInput } from "./helpdesk-settings";
@@ -19,6 +19,11 @@ const db: Db = getDb();
 const loopbacks: HelpdeskLoopback[] = [];
 afterAll(async () => {
   await Promise.all(loopbacks.map((l) => l.close()));
+});
+// Conformance: every request a test sent is one its service documents (our hand-written Front and
+// Zendesk definitions, Kustomer's and Gorgias's documented constraints: server/helpdesk/conformance).
+afterEach(() => {
+  expect(newNonconformingRequests(loopbacks)).toEqual([]);
 });
 
 async function loopback(...args: Parameters<typeof startHelpdeskLoopback>) {
@@ -284,7 +289,7 @@ describe("Kustomer", () => {
       expect.stringMatching(/^GET \/v1\/customers\/phone=\+1555\d{7} → 200$/),
       expect.stringMatching(/^PUT \/v1\/customers\/cus_\d+ → 200$/),
       `POST /v1/conversations/${conv}/tags → 200`,
-      `GET /v1/conversations/${conv}/messages?pageSize=500 → 200`,
+      `GET /v1/conversations/${conv}/messages?page=1&pageSize=100 → 200`,
       `POST /v1/conversations/${conv}/messages → 201`,
       `POST /v1/conversations/${conv}/messages → 201`,
       `POST /v1/conversations/${conv}/notes → 201`,
@@ -294,6 +299,29 @@ describe("Kustomer", () => {
     expect(k.store.messages!.slice(known.messages).map((m) => m.externalId)).toEqual([0, 1, 2].map((i) => `parley-${ticket.id}-${i}`));
     expect(k.store.notes).toHaveLength(known.notes + 1);
     expect(await ticketOf(ticket.id)).toMatchObject({ deliveryStatus: "delivered", externalId: conv });
+  });
+
+  it("resuming reads the conversation's texts page by page, at most 100 a page as Kustomer documents, and skips those on any page", async () => {
+    const brand = await brandWith({ kind: "kustomer", config: { baseUrl: k.url }, secrets: { apiKey } });
+    const { ticket } = await handoff(brand.id);
+    k.failNext(500, 1, { path: "/v1/conversations/", skip: 2 });
+    expect(await attempt(ticket.id)).toBe("retry");
+    const conv = k.store.conversations!.at(-1)!.id as string;
+    // 150 older texts on the conversation (an agent's earlier thread): the one Parley posted is on page 2.
+    const others = Array.from({ length: 150 }, (_, i) => ({ id: `msg_old${i}`, conversation: conv, externalId: `other-${i}` }));
+    k.store.messages!.splice(0, 0, ...others);
+
+    k.requests.length = 0;
+    expect(await attempt(ticket.id)).toBe("delivered");
+    expect(k.requests.map(summary).slice(3)).toEqual([
+      `GET /v1/conversations/${conv}/messages?page=1&pageSize=100 → 200`,
+      `GET /v1/conversations/${conv}/messages?page=2&pageSize=100 → 200`,
+      `POST /v1/conversations/${conv}/messages → 201`,
+      `POST /v1/conversations/${conv}/messages → 201`,
+      `POST /v1/conversations/${conv}/notes → 201`,
+    ]);
+    const ours = k.store.messages!.filter((m) => m.conversation === conv && String(m.externalId).startsWith("parley-"));
+    expect(ours.map((m) => m.externalId)).toEqual([0, 1, 2].map((i) => `parley-${ticket.id}-${i}`));
   });
 
   it("a wrong API key is not retried: 401 on the first request, kept in the inbox", async () => {
@@ -398,6 +426,36 @@ describe("Zendesk", () => {
     expect(body).toContain("[2026-05-01 14:01 UTC] Agent: Order #1001 shipped with UPS and should arrive Friday.");
     expect(z.store.tickets).toHaveLength(1);
     expect(await ticketOf(ticket.id)).toMatchObject({ deliveryStatus: "delivered", externalId: String((z.store.tickets![0] as { id: number }).id) });
+  });
+  it("a 429 with Retry-After is waited out within the attempt; a longer wait fails the attempt for the queue to retry later", async () => {
+    const brand = await brandWith({ kind: "zendesk", config: { baseUrl: z.url, email: "agent@juniper.example" }, secrets: { apiToken: "zd-token" } });
+    // A shopper with no email: create_or_update matches them on external_id alone.
+    const { ticket, profile } = await handoff(brand.id, { email: null });
+    z.rateLimitNext(1, 1, { path: "/api/v2/tickets" });
+    expect(await attempt(ticket.id)).toBe("delivered");
+    expect(z.requests.map(summary)).toEqual(["POST /api/v2/users/create_or_update → 201", "POST /api/v2/tickets → 429", "POST /api/v2/tickets → 201"]);
+    expect(Date.parse(z.requests[2]!.at) - Date.parse(z.requests[1]!.at)).toBeGreaterThanOrEqual(950);
+    expect(z.requests[0]!.body).toEqual({ user: { name: "Sam", phone: profile.phone, external_id: `parley-${profile.id}`, role: "end-user" } });
+    expect(await deliveriesOf(ticket.id)).toEqual([expect.objectContaining({ outcome: "succeeded", httpStatus: 201 })]);
+
+    // Asked to wait two minutes: more than an attempt waits. The attempt fails, retryable, and says so.
+    const second = await handoff(brand.id);
+    z.reset();
+    z.rateLimitNext(120, 1, { path: "/api/v2/users" });
+    expect(await attempt(second.ticket.id)).toBe("retry");
+    expect(z.requests.map(summary)).toEqual(["POST /api/v2/users/create_or_update → 429"]);
+    const [failed] = await deliveriesOf(second.ticket.id);
+    expect(failed).toMatchObject({ outcome: "failed", httpStatus: 429, error: expect.stringContaining("asked Parley to wait 120 s") });
+    expect(await attempt(second.ticket.id)).toBe("delivered");
+  });
+
+  it("a ticket Zendesk finds invalid is its 422 and is not retried", async () => {
+    const brand = await brandWith({ kind: "zendesk", config: { baseUrl: z.url, email: "agent@juniper.example" }, secrets: { apiToken: "zd-token" } });
+    const { ticket } = await handoff(brand.id);
+    // Zendesk validates the requester: one it doesn't know is RecordInvalid.
+    z.failNext(422, 1, { path: "/api/v2/tickets", body: { error: "RecordInvalid", description: "Record validation errors", details: { requester: [{ description: "Requester is invalid" }] } } });
+    expect(await attempt(ticket.id)).toBe("fell_back");
+    expect(await ticketOf(ticket.id)).toMatchObject({ deliveryStatus: "failed", lastError: expect.stringContaining("Zendesk answered 422") });
   });
 });
 

@@ -4,7 +4,7 @@
  * a handoff in the real pipeline delivered by the queue worker.
  */
 import crypto from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST as frontWebhookPOST } from "@/app/api/helpdesk/front/[connectionId]/route";
 import { POST as apiReplyPOST } from "@/app/api/v1/conversations/[id]/messages/route";
 import { createCaller } from "../api/root";
@@ -15,7 +15,7 @@ import { publicUrl } from "../env";
 import { enqueueHandoffDelivery, startWorker } from "../jobs";
 import { simulateText } from "../simulator";
 import { createBrand, createMember, createShopper, eventually } from "../testing/fixtures";
-import { addFrontInbox, startHelpdeskLoopback, type HelpdeskLoopback } from "../testing/helpdesk-loopback";
+import { addFrontInbox, newNonconformingRequests, startHelpdeskLoopback, type HelpdeskLoopback } from "../testing/helpdesk-loopback";
 import { deliverHandoffAttempt } from "./deliver-handoff";
 import { frontSignature } from "./front-webhook";
 import { hashApiKey } from "./helpdesk-settings";
@@ -39,6 +39,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await hook.close();
   await front.close();
+});
+// Every request sent to Front is one its documented API takes (server/helpdesk/conformance).
+afterEach(() => {
+  expect(newNonconformingRequests([front])).toEqual([]);
 });
 beforeEach(() => {
   hook.reset();

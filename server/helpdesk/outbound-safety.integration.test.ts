@@ -9,13 +9,13 @@
  */
 import net from "node:net";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createCaller } from "../api/root";
 import { createApiContext } from "../api/trpc";
 import { getDb } from "../db";
 import { resetEnvForTests } from "../env";
 import { createBrand, createMember, createShopper } from "../testing/fixtures";
-import { addFrontInbox, refusedUrl, startHelpdeskLoopback, type HelpdeskLoopback, type HelpdeskService } from "../testing/helpdesk-loopback";
+import { addFrontInbox, newNonconformingRequests, refusedUrl, startHelpdeskLoopback, type HelpdeskLoopback, type HelpdeskService } from "../testing/helpdesk-loopback";
 import { createHandoffTicket } from "./create-handoff-ticket";
 import { deliverHandoffAttempt } from "./deliver-handoff";
 import { verifyParleyWebhook } from "./webhook-signature";
@@ -24,6 +24,10 @@ const db = getDb();
 const loopbacks: HelpdeskLoopback[] = [];
 afterAll(async () => {
   await Promise.all(loopbacks.map((l) => l.close()));
+});
+// Every request that reached a helpdesk is one its service documents (server/helpdesk/conformance).
+afterEach(() => {
+  expect(newNonconformingRequests(loopbacks)).toEqual([]);
 });
 
 async function loopback(service: HelpdeskService, opts: Parameters<typeof startHelpdeskLoopback>[1] = {}) {

@@ -5,9 +5,17 @@
  * conversations and tickets it was sent, answers with the service's JSON (ids, 201/202/204, error
  * bodies), records every request, and can be told to fail (the next N requests, or all of them).
  * Point a connection's config.baseUrl (config.url for the webhook) at `url`.
+ *
+ * Each request is checked against what its service documents (server/helpdesk/conformance: our
+ * hand-written Front and Zendesk definitions, Kustomer's and Gorgias's documented constraints) and refused
+ * the way the service refuses it: a missing or ill-typed field is Front's 400, Zendesk's 422
+ * RecordInvalid, Kustomer's and Gorgias's 400; a Kustomer page size over 100 is a 400. Fields a
+ * service would silently ignore are accepted, as the service does; every problem is kept on the
+ * request's record (`problems`), and `newNonconformingRequests` lists them for the tests to fail on.
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { helpdeskRequestProblems, type Problem } from "../helpdesk/conformance";
 
 export type HelpdeskService = "webhook" | "kustomer" | "front" | "zendesk" | "gorgias";
 
@@ -23,6 +31,8 @@ export type RecordedHelpdeskRequest = {
   /** What the loopback answered. */
   status: number;
   at: string;
+  /** Where the request departs from what the service documents (empty when it conforms). */
+  problems: Problem[];
 };
 
 export type HelpdeskLoopbackAuth =
@@ -31,7 +41,7 @@ export type HelpdeskLoopbackAuth =
   /** Zendesk ("<email>/token", token), Gorgias (email, API key): Authorization: Basic. */
   | { basic: { user: string; password: string } };
 
-type Failure = { status: number; body?: unknown; path?: string; skip: number };
+type Failure = { status: number; body?: unknown; headers?: Record<string, string>; path?: string; skip: number };
 
 export type HelpdeskLoopback = {
   service: HelpdeskService;
@@ -43,7 +53,14 @@ export type HelpdeskLoopback = {
    * The next `times` requests (to paths starting with `path`, when given; after letting `skip` of
    * them through) answer `status` with the service's error body.
    */
-  failNext(status: number, times?: number, opts?: { path?: string; body?: unknown; skip?: number }): void;
+  failNext(status: number, times?: number, opts?: { path?: string; body?: unknown; headers?: Record<string, string>; skip?: number }): void;
+  /**
+   * The next `times` requests answer 429 Too Many Requests with `Retry-After: <seconds>`, as
+   * Zendesk (and Kustomer, per customer) do when a rate limit is reached.
+   */
+  rateLimitNext(retryAfterSeconds: number, times?: number, opts?: { path?: string }): void;
+  /** Every request since the loopback started (reset() empties `requests`, not this). */
+  history: readonly RecordedHelpdeskRequest[];
   /** Every request answers `status` until called with null (the service is down). */
   setDown(status: number | null): void;
   /** What the webhook receiver answers on success (status and JSON body). */
@@ -70,8 +87,21 @@ function errorBody(service: HelpdeskService, status: number, message: string): u
   }
 }
 
+/** How each service refuses a request its API rejects (a missing, ill-typed or out-of-range field). */
+function refusalOf(service: HelpdeskService, message: string): Reply {
+  switch (service) {
+    case "zendesk":
+      return { status: 422, body: { error: "RecordInvalid", description: "Record validation errors", details: { base: [{ description: message }] } } };
+    case "front":
+      return { status: 400, body: { _error: { status: 400, title: "Bad request", message } } };
+    default:
+      return { status: 400, body: errorBody(service, 400, message) };
+  }
+}
+
 export async function startHelpdeskLoopback(service: HelpdeskService, opts: { auth?: HelpdeskLoopbackAuth; port?: number } = {}): Promise<HelpdeskLoopback> {
   const requests: RecordedHelpdeskRequest[] = [];
+  const history: RecordedHelpdeskRequest[] = [];
   const failures: Failure[] = [];
   let down: number | null = null;
   let webhookAnswer: Reply = { status: 200, body: { received: true } };
@@ -93,7 +123,7 @@ export async function startHelpdeskLoopback(service: HelpdeskService, opts: { au
     webhook: () => webhookAnswer,
 
     // developer.kustomer.com: resources wrapped as { data: { type, id, attributes } }.
-    kustomer: ({ method, path, body }) => {
+    kustomer: ({ method, path, query, body }) => {
       const wrap = (type: string, row: Record<string, unknown>) => ({ data: { type, id: row.id, attributes: { ...row, id: undefined } } });
       let m: RegExpMatchArray | null;
       if (method === "GET" && (m = path.match(/^\/v1\/customers\/phone=(.+)$/))) {
@@ -128,7 +158,14 @@ export async function startHelpdeskLoopback(service: HelpdeskService, opts: { au
           return { status: 200, body: wrap("conversation", row) };
         }
         if (m[2] === "messages" && method === "GET") {
-          return { status: 200, body: { data: table("messages").filter((x) => x.conversation === row.id).map((x) => ({ type: "message", id: x.id, attributes: { ...x, id: undefined } })) } };
+          // Page-number pagination (developer.kustomer.com/docs/concepts/pagination): page from 1,
+          // pageSize (default 100 here), links.next until the last page.
+          const page = Number(query.get("page") ?? 1);
+          const pageSize = Number(query.get("pageSize") ?? 100);
+          const all = table("messages").filter((x) => x.conversation === row.id);
+          const data = all.slice((page - 1) * pageSize, page * pageSize).map((x) => ({ type: "message", id: x.id, attributes: { ...x, id: undefined } }));
+          const next = page * pageSize < all.length ? `${path}?page=${page + 1}&pageSize=${pageSize}` : null;
+          return { status: 200, body: { meta: { page, pageSize }, links: { self: `${path}?page=${page}&pageSize=${pageSize}`, next }, data } };
         }
         if (method === "POST") {
           const item = { id: nextId(m[2] === "messages" ? "msg_" : "note_"), conversation: row.id, ...body };
@@ -255,15 +292,21 @@ export async function startHelpdeskLoopback(service: HelpdeskService, opts: { au
       const isSkipped = matching.some((f) => f.skip > 0);
       for (const f of matching) if (f.skip > 0) f.skip--;
       const failureIndex = isSkipped ? -1 : failures.findIndex((f) => !f.path || path.startsWith(f.path));
+      const query = Object.fromEntries(parsed.searchParams);
+      const problems = service === "webhook" ? [] : helpdeskRequestProblems(service, { method, path, query, body });
+      const refusal = problems.find((p) => p.kind === "refused" && p.message !== "not a documented path");
       if (down !== null) reply = { status: down, body: errorBody(service, down, "Service unavailable") };
       else if (failureIndex >= 0) {
         const [failure] = failures.splice(failureIndex, 1);
-        reply = { status: failure!.status, body: failure!.body ?? errorBody(service, failure!.status, http.STATUS_CODES[failure!.status] ?? "Error") };
+        reply = { status: failure!.status, body: failure!.body ?? errorBody(service, failure!.status, http.STATUS_CODES[failure!.status] ?? "Error"), headers: failure!.headers };
       } else if (!authorized) reply = { status: 401, body: errorBody(service, 401, "Invalid credentials") };
+      else if (refusal) reply = refusalOf(service, refusal.message);
       else reply = handlers[service]({ method, path, query: parsed.searchParams, body, headers: req.headers });
 
       const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : (v ?? "")]));
-      requests.push({ method, path, query: Object.fromEntries(parsed.searchParams), headers, authorized, rawBody: raw, body, status: reply.status, at: new Date().toISOString() });
+      const record = { method, path, query, headers, authorized, rawBody: raw, body, status: reply.status, at: new Date().toISOString(), problems };
+      requests.push(record);
+      history.push(record);
       if (reply.body === undefined) res.writeHead(reply.status, reply.headers).end();
       else res.writeHead(reply.status, { "content-type": "application/json", ...reply.headers }).end(JSON.stringify(reply.body));
     });
@@ -277,8 +320,13 @@ export async function startHelpdeskLoopback(service: HelpdeskService, opts: { au
     requests,
     store,
     failNext(status, times = 1, o = {}) {
-      for (let i = 0; i < times; i++) failures.push({ status, body: o.body, path: o.path, skip: o.skip ?? 0 });
+      for (let i = 0; i < times; i++) failures.push({ status, body: o.body, headers: o.headers, path: o.path, skip: o.skip ?? 0 });
     },
+    rateLimitNext(retryAfterSeconds, times = 1, o = {}) {
+      const body = service === "zendesk" ? { error: "TooManyRequests", description: "You have exceeded the rate limit" } : errorBody(service, 429, "Too Many Requests");
+      for (let i = 0; i < times; i++) failures.push({ status: 429, body, headers: { "retry-after": String(retryAfterSeconds) }, path: o.path, skip: 0 });
+    },
+    history,
     setDown(status) {
       down = status;
     },
@@ -296,6 +344,30 @@ export async function startHelpdeskLoopback(service: HelpdeskService, opts: { au
         server.close(() => resolve());
       }),
   };
+}
+
+const looked = new WeakSet<RecordedHelpdeskRequest>();
+
+/**
+ * For an afterEach: the problems of the requests these loopbacks received since the last call, one
+ * line each ("zendesk: POST /api/v2/tickets: /ticket/priority: must be equal to one of…"). A test
+ * that sends a wrong request on purpose takes it out with `markChecked`.
+ */
+export function newNonconformingRequests(loopbacks: HelpdeskLoopback[]): string[] {
+  const lines: string[] = [];
+  for (const loopback of loopbacks) {
+    for (const record of loopback.history) {
+      if (looked.has(record)) continue;
+      looked.add(record);
+      for (const p of record.problems) lines.push(`${loopback.service}: ${p.where}: ${p.message}`);
+    }
+  }
+  return lines;
+}
+
+/** Takes the requests received so far out of the next newNonconformingRequests (they were wrong on purpose). */
+export function markChecked(loopback: HelpdeskLoopback): void {
+  for (const record of loopback.history) looked.add(record);
 }
 
 /** A Front loopback knows the inboxes it is told about (an unknown inbox is a 404, as in Front). */

@@ -8,6 +8,14 @@ import { isAllowListed, OutboundError, outboundFetch, outboundPolicy, type Outbo
 import { HelpdeskError } from "./connector";
 
 const TIMEOUT_MS = 15_000;
+/**
+ * A 429 (or 503) with Retry-After is waited out and the request repeated, when the wait fits:
+ * at most RETRY_AFTER_MAX_MS per wait and RETRY_AFTER_WAITS waits per request (the queue job has
+ * five minutes). A longer wait fails the attempt as retryable, and the queue's backoff spaces the
+ * next ones. Repeating is safe: a service that refused with 429 did not process the request.
+ */
+const RETRY_AFTER_MAX_MS = 30_000;
+const RETRY_AFTER_WAITS = 2;
 
 export type HelpdeskResponse = { status: number; json: unknown; text: string };
 
@@ -18,6 +26,19 @@ export function isRetryableStatus(status: number): boolean {
 
 /** "The webhook" reads "the webhook" mid-sentence; names (Kustomer, Front…) keep their capital. */
 const midSentence = (service: string) => (/^The /.test(service) ? `the ${service.slice(4)}` : service);
+
+/** Retry-After in ms: delta-seconds or an HTTP date (RFC 9110 §10.2.3); null when absent or unreadable. */
+export function retryAfterMs(header: string | null, now = Date.now()): number | null {
+  if (!header) return null;
+  const value = header.trim();
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  // An IMF-fixdate, "Fri, 01 May 2026 14:00:30 GMT": Date.parse alone would also take "-5" for a year.
+  if (!/^[A-Za-z]{3}, /.test(value)) return null;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The server log's line for a failed call: where, and what happened on the wire; never headers or the answer's body. */
 function logFailure(service: string, url: string, what: string): void {
@@ -48,16 +69,30 @@ export async function helpdeskRequest(
     headers["content-type"] ??= "application/json";
   }
   let res: OutboundResponse;
-  try {
-    res = await outboundFetch(url, { method: init.method, headers, body, signal: AbortSignal.timeout(TIMEOUT_MS) });
-  } catch (error) {
-    if (!(error instanceof OutboundError)) throw error;
-    logFailure(service, url, error.detail);
-    if (error.failure === "address_refused") {
-      throw new HelpdeskError(`${error.userReason} Change the address in Settings → Helpdesk.`, { isRetryable: false, cause: error });
+  for (let waits = 0; ; waits++) {
+    try {
+      res = await outboundFetch(url, { method: init.method, headers, body, signal: AbortSignal.timeout(TIMEOUT_MS) });
+    } catch (error) {
+      if (!(error instanceof OutboundError)) throw error;
+      logFailure(service, url, error.detail);
+      if (error.failure === "address_refused") {
+        throw new HelpdeskError(`${error.userReason} Change the address in Settings → Helpdesk.`, { isRetryable: false, cause: error });
+      }
+      // One text for refused, reset and timed out alike: which it was would say which ports are open.
+      throw new HelpdeskError(`Couldn’t reach ${midSentence(service)} at ${new URL(url).origin}. Check the address in Settings → Helpdesk; Parley tries again.`, { isRetryable: true, cause: error });
     }
-    // One text for refused, reset and timed out alike: which it was would say which ports are open.
-    throw new HelpdeskError(`Couldn’t reach ${midSentence(service)} at ${new URL(url).origin}. Check the address in Settings → Helpdesk; Parley tries again.`, { isRetryable: true, cause: error });
+    if (res.status !== 429 && res.status !== 503) break;
+    const wait = retryAfterMs(res.headers.get("retry-after"));
+    if (wait === null) break;
+    if (wait > RETRY_AFTER_MAX_MS || waits >= RETRY_AFTER_WAITS) {
+      logFailure(service, url, `answered ${res.status}, Retry-After ${Math.ceil(wait / 1000)} s`);
+      throw new HelpdeskError(`${service} answered ${res.status}${res.statusText ? ` ${res.statusText}` : ""} and asked Parley to wait ${Math.ceil(wait / 1000)} s; Parley tries again later.`, {
+        httpStatus: res.status,
+        isRetryable: true,
+      });
+    }
+    logFailure(service, url, `answered ${res.status}; waiting ${Math.ceil(wait / 1000)} s as Retry-After asks`);
+    await sleep(wait);
   }
   let json: unknown = null;
   if (res.text) {

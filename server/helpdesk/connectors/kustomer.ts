@@ -10,12 +10,17 @@
  *   5. POST /v1/conversations/<id>/messages             the transcript, one SMS message per text
  *   6. POST /v1/conversations/<id>/notes                the summary, sentiment and reason for the team
  * A retry after step 3 resumes in the same conversation (its id is the partial result) and skips
- * texts already posted (GET /v1/conversations/<id>/messages, matched by externalId).
+ * texts already posted (GET /v1/conversations/<id>/messages, page by page at Kustomer's documented
+ * maximum of 100, matched by externalId).
  */
 import { HelpdeskError, type HelpdeskConnector, type HandoffPayload, type HelpdeskCredentials, type DeliveryContext } from "./connector";
 import { baseUrlError, helpdeskRequest, normalizeBaseUrl, shopperName } from "./http";
 
 const SERVICE = "Kustomer";
+/** Kustomer's maximum page size for most lists (developer.kustomer.com/docs/concepts/pagination). */
+const PAGE_SIZE = 100;
+/** Pages of a conversation's messages read when resuming: 2,000 texts is far beyond any transcript. */
+const MAX_PAGES = 20;
 
 function client(creds: HelpdeskCredentials) {
   const base = normalizeBaseUrl(creds.config.baseUrl || "https://api.kustomerapp.com");
@@ -85,9 +90,14 @@ async function deliver(payload: HandoffPayload, creds: HelpdeskCredentials, ctx:
     if (payload.conversation.tags.length) await api.send("POST", `/v1/conversations/${conversationId}/tags`, { tags: payload.conversation.tags });
     const posted = new Set<string>();
     if (ctx.resumeExternalId) {
-      const existing = await api.get(`/v1/conversations/${conversationId}/messages?pageSize=500`);
-      for (const m of ((existing.json as { data?: { attributes?: { externalId?: string } }[] } | null)?.data ?? [])) {
-        if (m.attributes?.externalId) posted.add(m.attributes.externalId);
+      const first = `/v1/conversations/${conversationId}/messages`;
+      let next: string | null = `${first}?page=1&pageSize=${PAGE_SIZE}`;
+      for (let pages = 0; next && pages < MAX_PAGES; pages++) {
+        const page = (await api.get(next)).json as { data?: { attributes?: { externalId?: string } }[]; links?: { next?: unknown } } | null;
+        for (const m of page?.data ?? []) if (m.attributes?.externalId) posted.add(m.attributes.externalId);
+        // links.next is a path on the same API ("/v1/conversations/…/messages?page=2&pageSize=100"), null on the last page.
+        const link = page?.links?.next;
+        next = typeof link === "string" && link.startsWith(`${first}?`) ? link : null;
       }
     }
     for (const [i, line] of payload.transcript.entries()) {
