@@ -19,7 +19,7 @@ const root = path.resolve(__dirname, "..");
  * one included, runs alone (who the agent answers, how it hands off, the helpdesk, the attribution
  * window, or totals over the whole brand) until it is shown to belong here.
  */
-const sideBySide = ["agent-understanding", "campaigns", "members", "profiles", "security-headers", "segments", "settings-channels", "settings-read-only", "settings", "sign-in", "simulator", "sms-workflows", "tenant-isolation", "twilio-webhook"];
+const sideBySide = ["campaigns", "members", "profiles", "security-headers", "segments", "settings-channels", "settings-read-only", "settings", "sign-in", "simulator", "sms-workflows", "tenant-isolation", "twilio-webhook"];
 const sideBySideSpecs = new RegExp(`/(${sideBySide.join("|")})\\.spec\\.ts$`);
 const signedIn = { ...devices["Desktop Chrome"], storageState: path.join(__dirname, ".results", "demo-user.json") };
 const chromium = process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
