@@ -1,4 +1,5 @@
-import type { AgentSettings, Brand, Conversation, Db, Message, Profile } from "../db";
+import type { AgentSettings, AgentTurn, Brand, Conversation, Db, Message, Profile } from "../db";
+import type { ActiveKeyword } from "../keywords";
 import type { AgentTurnResult } from "../agent";
 import type { WorkflowTurn } from "../workflows";
 import type { TextRoute } from "../conversations";
@@ -10,6 +11,10 @@ export type PipelineContext = {
   message: Message;
   brand: Brand;
   settings: AgentSettings;
+  /** The brand's active keyword automations, read with the text. */
+  keywords: readonly ActiveKeyword[];
+  /** A turn stored for this text by an earlier run (the job is re-running after a crash). */
+  storedTurn: AgentTurn | null;
   profile?: Profile;
   /** Set by the consent and eligibility stages: the agent may answer, people must, or nobody may. */
   route?: TextRoute;

@@ -5,6 +5,7 @@
 import type { Db } from "../db";
 import type { Disposition } from "./disposition";
 import type { PipelineContext, Stage } from "./pipeline-types";
+import { loadInbound } from "./load-inbound";
 import { resolveProfile } from "./stages/resolve-profile";
 import { compliance } from "./stages/compliance";
 import { keywordAutomations } from "./stages/keyword-automations";
@@ -35,18 +36,17 @@ export type ProcessResult = { status: "processed"; disposition: Disposition } | 
 
 /** Runs one stored inbound text through the stages. Safe to run again: a processed text is left alone. */
 export async function processInbound(db: Db, messageId: string, now = new Date()): Promise<ProcessResult> {
-  const message = await db.message.findUniqueOrThrow({ where: { id: messageId } });
+  const loaded = await loadInbound(db, messageId);
+  const { message, brand } = loaded;
   if (message.processedAt) return { status: "already_processed", disposition: message.disposition };
-  const brand = await db.brand.findUniqueOrThrow({ where: { id: message.brandId } });
   // Every brand has its settings row; an upsert here cost a transaction (five round trips) per text.
-  const settings =
-    (await db.agentSettings.findUnique({ where: { brandId: brand.id } })) ??
-    (await db.agentSettings.upsert({ where: { brandId: brand.id }, update: {}, create: { brandId: brand.id } }));
-  const ctx: PipelineContext = { db, now, message, brand, settings };
+  const settings = loaded.settings ?? (await db.agentSettings.upsert({ where: { brandId: brand.id }, update: {}, create: { brandId: brand.id } }));
+  const ctx: PipelineContext = { db, now, message, brand, settings, keywords: loaded.keywords, storedTurn: loaded.storedTurn };
   for (const stage of pipelineStages) {
     const result = await stage.run(ctx);
     if (result.type === "continue") continue;
-    await db.message.update({ where: { id: messageId }, data: { disposition: result.disposition, processedAt: new Date() } });
+    // The profile link rides on this write when no earlier stage wrote the row (compliance, keywords, noise).
+    await db.message.update({ where: { id: messageId }, data: { disposition: result.disposition, processedAt: new Date(), profileId: ctx.profile?.id } });
     return { status: "processed", disposition: result.disposition };
   }
   throw new Error("pipeline: no stage decided the text's fate");

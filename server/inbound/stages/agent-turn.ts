@@ -11,8 +11,8 @@ import { matchKeyword } from "../../sms";
 import { conversationOf, next, profileOf, type PipelineContext, type Stage } from "../pipeline-types";
 
 /** A turn already stored for this text (the job is re-running after a crash): reuse, don't ask the model twice. */
-async function storedTurn(ctx: PipelineContext): Promise<AgentTurnResult | null> {
-  const t = await ctx.db.agentTurn.findUnique({ where: { inboundMessageId: ctx.message.id } });
+function storedTurn(ctx: PipelineContext): AgentTurnResult | null {
+  const t = ctx.storedTurn;
   if (!t) return null;
   return {
     outcome: t.outcome as AgentTurnResult["outcome"],
@@ -64,7 +64,7 @@ export const agentTurn: Stage = {
   async run(ctx) {
     const conversation = conversationOf(ctx);
     const profile = profileOf(ctx);
-    const stored = await storedTurn(ctx);
+    const stored = storedTurn(ctx);
     if (stored) {
       ctx.turn = stored;
       return next;

@@ -21,7 +21,7 @@ export const conversation: Stage = {
       now: ctx.now,
     });
     ctx.conversation = placed.conversation;
-    ctx.message = await ctx.db.message.update({ where: { id: ctx.message.id }, data: { conversationId: placed.conversation.id } });
+    ctx.message = await ctx.db.message.update({ where: { id: ctx.message.id }, data: { profileId: profileOf(ctx).id, conversationId: placed.conversation.id } });
     const { decision } = placed;
     switch (decision.type) {
       case "agent_continues":

@@ -2,12 +2,16 @@ import { emitEvent, EventName } from "../../analytics";
 import { findOrCreateProfile } from "../../profiles";
 import { next, type Stage } from "../pipeline-types";
 
-/** 1. Match the sender by E.164 number (create a profile on first contact) and link the text to it. */
+/**
+ * 1. Match the sender by E.164 number (create a profile on first contact). The text is linked to
+ * the profile by the next write to its row (the conversation stage, or the disposition): one
+ * UPDATE instead of two.
+ */
 export const resolveProfile: Stage = {
   name: "profile",
   async run(ctx) {
     ctx.profile = await findOrCreateProfile(ctx.db, ctx.brand.id, ctx.message.fromNumber);
-    ctx.message = await ctx.db.message.update({ where: { id: ctx.message.id }, data: { profileId: ctx.profile.id } });
+    ctx.message = { ...ctx.message, profileId: ctx.profile.id };
     await emitEvent(ctx.db, {
       brandId: ctx.brand.id,
       profileId: ctx.profile.id,

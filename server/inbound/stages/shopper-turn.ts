@@ -1,10 +1,10 @@
-import { findMatchingAutomation } from "../../keywords";
+import { matchingAutomation } from "../../keywords";
 import { isConversationalText } from "../../sms";
 import { next, stop, type PipelineContext, type Stage } from "../pipeline-types";
 
 /** A newer text the agent will read: not a compliance keyword, not noise, not a brand keyword (those answer themselves). */
-async function joinsTheTurn(ctx: PipelineContext, body: string): Promise<boolean> {
-  return isConversationalText(body) && !(await findMatchingAutomation(ctx.db, ctx.brand.id, body));
+function joinsTheTurn(ctx: PipelineContext, body: string): boolean {
+  return isConversationalText(body) && !matchingAutomation(ctx.keywords, body);
 }
 
 /**
@@ -24,7 +24,7 @@ export const shopperTurn: Stage = {
       orderBy: { createdAt: "asc" },
       take: 5,
     });
-    for (const m of newer) if (await joinsTheTurn(ctx, m.body)) return stop("combined");
+    for (const m of newer) if (joinsTheTurn(ctx, m.body)) return stop("combined");
     return next;
   },
 };
