@@ -1,10 +1,15 @@
 import type { Conversation, Db, Message, Profile } from "../db";
-import { emitEvent, EventName } from "../analytics";
+import { EventName, type EmitEventInput } from "../analytics";
 import { campaignForReply } from "../campaigns/campaign-for-reply";
 import { assertUnreachable } from "../errors";
 import { decideShopperText, isUnclaimedByPeople, shopperTextPatch, type ShopperTextDecision, type TextRoute } from "./lifecycle";
 
-export type PlacedText = { decision: ShopperTextDecision; conversation: Conversation };
+/**
+ * `events`: the facts of the placement (Started, or Escalated when a text leaves the agent's
+ * conversation with people), returned rather than written so the caller records them in the same
+ * statement as its next write (the pipeline: the text's link to the conversation, right after).
+ */
+export type PlacedText = { decision: ShopperTextDecision; conversation: Conversation; events: EmitEventInput[] };
 
 const HOUR = 3_600_000;
 
@@ -24,7 +29,7 @@ async function currentConversation(db: Db, input: { brandId: string; profileId: 
 
 /**
  * Places a shopper's text in a conversation as the lifecycle decides (server/conversations/lifecycle.ts):
- * continues the agent's conversation, starts a new one (emitting Started), or leaves the text with
+ * continues the agent's conversation, starts a new one (with a Started event), or leaves the text with
  * people, waiting for a person — in the conversation they have, or a new one when eligibility sent
  * it there (no Started: the agent never engaged). A not-subscribed number's text joins its
  * conversation, or a new closed one, so people can see it.
@@ -56,9 +61,10 @@ export async function placeShopperText(
         ...(decision.type === "agent_takes_over" ? { escalationReason: null } : {}),
       },
     });
-    if (decision.type === "agent_takes_over") await emitStarted(db, conversation, input.message.body);
+    const events: EmitEventInput[] = [];
+    if (decision.type === "agent_takes_over") events.push(startedEvent(conversation, input.message.body));
     if (decision.type === "waits_for_person" && decision.escalatesAgent) {
-      await emitEvent(db, {
+      events.push({
         brandId: input.brandId,
         profileId: input.profile.id,
         name: EventName.conversationEscalated,
@@ -67,7 +73,7 @@ export async function placeShopperText(
         occurredAt: now,
       });
     }
-    return { decision, conversation };
+    return { decision, conversation, events };
   }
 
   // A reply to a campaign text (within the brand's attribution window) names the campaign.
@@ -76,20 +82,19 @@ export async function placeShopperText(
   switch (decision.type) {
     case "agent_starts": {
       const conversation = await db.conversation.create({ data: { ...base, windowEndsAt } });
-      await emitStarted(db, conversation, input.message.body);
-      return { decision, conversation };
+      return { decision, conversation, events: [startedEvent(conversation, input.message.body)] };
     }
     case "waits_for_person": {
       const conversation = await db.conversation.create({
         data: { ...base, windowEndsAt, status: "escalated", escalationReason: decision.reason, awaitingPersonSince: now },
       });
-      return { decision, conversation };
+      return { decision, conversation, events: [] };
     }
     case "visible_only": {
       const conversation = await db.conversation.create({
         data: { ...base, windowEndsAt: now, status: "closed", endedAt: now, escalationReason: "not_subscribed" },
       });
-      return { decision, conversation };
+      return { decision, conversation, events: [] };
     }
     case "agent_continues":
     case "agent_takes_over":
@@ -100,15 +105,15 @@ export async function placeShopperText(
 }
 
 /** The agent engaged: the Started event, once per conversation. */
-function emitStarted(db: Db, conversation: Conversation, firstMessage: string) {
-  return emitEvent(db, {
+function startedEvent(conversation: Conversation, firstMessage: string): EmitEventInput {
+  return {
     brandId: conversation.brandId,
     profileId: conversation.profileId,
     name: EventName.conversationStarted,
     properties: { conversationId: conversation.id, channel: conversation.channel, firstMessage, sourceCampaignId: conversation.sourceCampaignId },
     dedupeKey: `started:${conversation.id}`,
     occurredAt: conversation.lastMessageAt,
-  });
+  };
 }
 
 /** The shopper's conversation with the agent that is still inside its window, if any. */

@@ -1,5 +1,6 @@
 import type { AgentSettings, AgentTurn, Brand, Conversation, Db, Message, Profile } from "../db";
 import type { ActiveKeyword } from "../keywords";
+import type { EmitEventInput } from "../analytics";
 import type { AgentTurnResult } from "../agent";
 import type { WorkflowTurn } from "../workflows";
 import type { TextRoute } from "../conversations";
@@ -15,6 +16,8 @@ export type PipelineContext = {
   keywords: readonly ActiveKeyword[];
   /** A turn stored for this text by an earlier run (the job is re-running after a crash). */
   storedTurn: AgentTurn | null;
+  /** Events of this turn written with the text's disposition (one statement); a re-run emits them again (dedupe keys). */
+  events: EmitEventInput[];
   profile?: Profile;
   /** Set by the consent and eligibility stages: the agent may answer, people must, or nobody may. */
   route?: TextRoute;

@@ -6,6 +6,7 @@ import type { Db } from "../db";
 import type { Disposition } from "./disposition";
 import type { PipelineContext, Stage } from "./pipeline-types";
 import { loadInbound } from "./load-inbound";
+import { writeText } from "./write-text";
 import { resolveProfile } from "./stages/resolve-profile";
 import { compliance } from "./stages/compliance";
 import { keywordAutomations } from "./stages/keyword-automations";
@@ -41,12 +42,12 @@ export async function processInbound(db: Db, messageId: string, now = new Date()
   if (message.processedAt) return { status: "already_processed", disposition: message.disposition };
   // Every brand has its settings row; an upsert here cost a transaction (five round trips) per text.
   const settings = loaded.settings ?? (await db.agentSettings.upsert({ where: { brandId: brand.id }, update: {}, create: { brandId: brand.id } }));
-  const ctx: PipelineContext = { db, now, message, brand, settings, keywords: loaded.keywords, storedTurn: loaded.storedTurn };
+  const ctx: PipelineContext = { db, now, message, brand, settings, keywords: loaded.keywords, storedTurn: loaded.storedTurn, events: [] };
   for (const stage of pipelineStages) {
     const result = await stage.run(ctx);
     if (result.type === "continue") continue;
-    // The profile link rides on this write when no earlier stage wrote the row (compliance, keywords, noise).
-    await db.message.update({ where: { id: messageId }, data: { disposition: result.disposition, processedAt: new Date(), profileId: ctx.profile?.id } });
+    // The turn's pending events (ctx.events) and the profile link ride on this write when no earlier stage wrote the row (compliance, keywords, noise).
+    await writeText(db, messageId, { disposition: result.disposition, processedAt: new Date(), profileId: ctx.profile?.id }, ctx.events);
     return { status: "processed", disposition: result.disposition };
   }
   throw new Error("pipeline: no stage decided the text's fate");

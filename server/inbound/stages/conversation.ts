@@ -1,6 +1,7 @@
 import { placeShopperText } from "../../conversations";
 import { assertUnreachable } from "../../errors";
 import type { Disposition } from "../disposition";
+import { writeText } from "../write-text";
 import { next, profileOf, stop, type Stage } from "../pipeline-types";
 
 /**
@@ -21,7 +22,8 @@ export const conversation: Stage = {
       now: ctx.now,
     });
     ctx.conversation = placed.conversation;
-    ctx.message = await ctx.db.message.update({ where: { id: ctx.message.id }, data: { profileId: profileOf(ctx).id, conversationId: placed.conversation.id } });
+    // The text's link to its conversation and the placement's events (Started…): one statement.
+    ctx.message = await writeText(ctx.db, ctx.message.id, { profileId: profileOf(ctx).id, conversationId: placed.conversation.id }, placed.events);
     const { decision } = placed;
     switch (decision.type) {
       case "agent_continues":
