@@ -1,5 +1,5 @@
 export { placeShopperText, findOpenAgentConversation, type PlacedText } from "./place-shopper-text";
-export { conversationHistory } from "./conversation-history";
+export { conversationHistory, historyTextsSql, historyTurns, type HistoryTurn } from "./conversation-history";
 export { leaveWithPeople } from "./leave-with-people";
 export { conversationState, type ConversationState } from "./conversation-state";
 export {

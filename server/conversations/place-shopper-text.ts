@@ -1,6 +1,8 @@
 import type { Conversation, Db, Message, Profile } from "../db";
 import { EventName, type EmitEventInput } from "../analytics";
-import { campaignForReply } from "../campaigns/campaign-for-reply";
+import { campaignForReplySql, DEFAULT_ATTRIBUTION_WINDOW_HOURS } from "../campaigns/campaign-for-reply";
+import { Prisma } from "../db";
+import { modelFields, prefixedColumns, rowUnderPrefix } from "../db/joined-row";
 import { assertUnreachable } from "../errors";
 import { decideShopperText, isUnclaimedByPeople, shopperTextPatch, type ShopperTextDecision, type TextRoute } from "./lifecycle";
 
@@ -13,18 +15,25 @@ export type PlacedText = { decision: ShopperTextDecision; conversation: Conversa
 
 const HOUR = 3_600_000;
 
-/** The conversation a shopper's text arriving now is judged against: one a teammate owns, else the latest still in its window. */
-async function currentConversation(db: Db, input: { brandId: string; profileId: string; now: Date }) {
-  const candidates = await db.conversation.findMany({
-    where: {
-      brandId: input.brandId,
-      profileId: input.profileId,
-      OR: [{ assigneeId: { not: null }, status: { not: "closed" } }, { windowEndsAt: { gt: input.now } }],
-    },
-    orderBy: { lastMessageAt: "desc" },
-    take: 5,
-  });
-  return candidates.find((c) => c.assigneeId && c.status !== "closed") ?? candidates[0] ?? null;
+/**
+ * The conversation a shopper's text arriving now is judged against — one a teammate owns, else the
+ * latest still in its window — and, in the same statement, the campaign the text replies to (used
+ * when a new conversation starts).
+ */
+async function currentConversation(db: Db, input: { brandId: string; profileId: string; now: Date; attributionWindowHours?: number }) {
+  const campaign = campaignForReplySql({ ...input, attributionWindowHours: input.attributionWindowHours ?? DEFAULT_ATTRIBUTION_WINDOW_HOURS });
+  const rows = await db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
+    SELECT r."campaignId", ${Prisma.raw(prefixedColumns("c", modelFields.conversation))}
+      FROM (SELECT ${campaign} AS "campaignId") r
+      LEFT JOIN LATERAL (
+        SELECT * FROM "Conversation"
+         WHERE "brandId" = ${input.brandId} AND "profileId" = ${input.profileId}
+           AND (("assigneeId" IS NOT NULL AND "status" <> 'closed') OR "windowEndsAt" > ${input.now}::timestamp(3))
+         ORDER BY "lastMessageAt" DESC LIMIT 5) c ON true
+     ORDER BY c."lastMessageAt" DESC`);
+  const candidates = rows.map((r) => rowUnderPrefix<Conversation>(r, modelFields.conversation, "c")).filter((c): c is Conversation => c !== null);
+  const current = candidates.find((c) => c.assigneeId && c.status !== "closed") ?? candidates[0] ?? null;
+  return { current, campaignId: (rows[0]?.campaignId as string | null | undefined) ?? null };
 }
 
 /**
@@ -40,7 +49,7 @@ export async function placeShopperText(
 ): Promise<PlacedText> {
   const { now } = input;
   const windowEndsAt = new Date(now.getTime() + input.windowHours * HOUR);
-  const current = await currentConversation(db, { brandId: input.brandId, profileId: input.profile.id, now });
+  const { current, campaignId } = await currentConversation(db, { brandId: input.brandId, profileId: input.profile.id, now, attributionWindowHours: input.attributionWindowHours });
   // Only a conversation eligibility opened can be taken over by the agent, and only if no person wrote in it.
   const mayBeUnclaimed = current !== null && input.route.to === "agent" && isUnclaimedByPeople(current, false);
   const hasPersonReplied = mayBeUnclaimed && (await db.message.count({ where: { conversationId: current.id, direction: "outbound", author: "human" } })) > 0;
@@ -77,8 +86,7 @@ export async function placeShopperText(
   }
 
   // A reply to a campaign text (within the brand's attribution window) names the campaign.
-  const campaign = await campaignForReply(db, { brandId: input.brandId, profileId: input.profile.id, now, attributionWindowHours: input.attributionWindowHours });
-  const base = { brandId: input.brandId, profileId: input.profile.id, startedAt: now, lastMessageAt: now, sourceCampaignId: campaign?.campaignId ?? null };
+  const base = { brandId: input.brandId, profileId: input.profile.id, startedAt: now, lastMessageAt: now, sourceCampaignId: campaignId };
   switch (decision.type) {
     case "agent_starts": {
       const conversation = await db.conversation.create({ data: { ...base, windowEndsAt } });

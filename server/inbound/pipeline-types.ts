@@ -3,7 +3,7 @@ import type { ActiveKeyword } from "../keywords";
 import type { EmitEventInput } from "../analytics";
 import type { AgentTurnResult } from "../agent";
 import type { WorkflowTurn } from "../workflows";
-import type { TextRoute } from "../conversations";
+import type { HistoryTurn, TextRoute } from "../conversations";
 import type { Disposition } from "./disposition";
 
 export type PipelineContext = {
@@ -22,10 +22,16 @@ export type PipelineContext = {
   /** Set by the consent and eligibility stages: the agent may answer, people must, or nobody may. */
   route?: TextRoute;
   conversation?: Conversation;
+  /** Set by the shopper-turn stage: the conversation's history as the agent sees it (read with the newer texts). */
+  history?: HistoryTurn[];
   /** Set by the workflow stage when an SMS workflow guides this turn. */
   workflow?: WorkflowTurn | null;
   turn?: AgentTurnResult;
+  /** Read with the stored turn (agent-turn stage): who owns the conversation after the agent thought. */
+  ownership?: ConversationOwnership;
 };
+
+export type ConversationOwnership = Pick<Conversation, "tags" | "assigneeId" | "status">;
 
 /** A stage lets the text through or decides its fate; exceptions are for broken infrastructure. */
 export type StageResult = { type: "continue" } | { type: "stop"; disposition: Disposition };

@@ -63,8 +63,9 @@ export const sendAndLifecycle: Stage = {
     const turn = ctx.turn;
     if (!turn) throw new Error("pipeline: agent turn has not run");
     const conversation = conversationOf(ctx);
-    // Re-read: a teammate may have taken the conversation, or a helpdesk tagged it, while the agent thought.
-    const current = await ctx.db.conversation.findUniqueOrThrow({ where: { id: conversation.id }, select: { tags: true, assigneeId: true, status: true } });
+    // Read again after the agent thought (with the stored turn; here when the turn was stored by an
+    // earlier run): a teammate may have taken the conversation, or a helpdesk tagged it, meanwhile.
+    const current = ctx.ownership ?? (await ctx.db.conversation.findUniqueOrThrow({ where: { id: conversation.id }, select: { tags: true, assigneeId: true, status: true } }));
     if (isClosedToAgent(current.tags) || current.assigneeId !== null || current.status !== "automating") {
       await leaveWithPeople(ctx.db, { conversationId: conversation.id, message: ctx.message });
       return stop("human");
