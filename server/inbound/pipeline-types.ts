@@ -1,5 +1,6 @@
-import type { AgentSettings, AgentTurn, Brand, Conversation, Db, Message, Profile } from "../db";
+import type { AgentSettings, AgentTurn, Brand, Conversation, Db, Message, Prisma, Profile } from "../db";
 import type { ActiveKeyword } from "../keywords";
+import type { RecentText } from "../sms";
 import type { EmitEventInput } from "../analytics";
 import type { AgentTurnResult } from "../agent";
 import type { WorkflowTurn } from "../workflows";
@@ -12,12 +13,18 @@ export type PipelineContext = {
   message: Message;
   brand: Brand;
   settings: AgentSettings;
+  /** The sender's profile read with the text (its Received SMS event written by the same statement); null for a new number. */
+  knownProfile: Profile | null;
+  /** The texts with this number in the few minutes before this one, newest first, read with the text (bot-loop detection). */
+  recentTexts: RecentText[];
   /** The brand's active keyword automations, read with the text. */
   keywords: readonly ActiveKeyword[];
   /** A turn stored for this text by an earlier run (the job is re-running after a crash). */
   storedTurn: AgentTurn | null;
   /** Events of this turn written with the text's disposition (one statement); a re-run emits them again (dedupe keys). */
   events: EmitEventInput[];
+  /** Data-modifying statements (UPDATE … RETURNING) written with the text's disposition, in the same statement. */
+  writes: Prisma.Sql[];
   profile?: Profile;
   /** Set by the consent and eligibility stages: the agent may answer, people must, or nobody may. */
   route?: TextRoute;

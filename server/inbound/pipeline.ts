@@ -42,12 +42,24 @@ export async function processInbound(db: Db, messageId: string, now = new Date()
   if (message.processedAt) return { status: "already_processed", disposition: message.disposition };
   // Every brand has its settings row; an upsert here cost a transaction (five round trips) per text.
   const settings = loaded.settings ?? (await db.agentSettings.upsert({ where: { brandId: brand.id }, update: {}, create: { brandId: brand.id } }));
-  const ctx: PipelineContext = { db, now, message, brand, settings, keywords: loaded.keywords, storedTurn: loaded.storedTurn, events: [] };
+  const ctx: PipelineContext = {
+    db,
+    now,
+    message,
+    brand,
+    settings,
+    knownProfile: loaded.profile,
+    keywords: loaded.keywords,
+    recentTexts: loaded.recentTexts,
+    storedTurn: loaded.storedTurn,
+    events: [],
+    writes: [],
+  };
   for (const stage of pipelineStages) {
     const result = await stage.run(ctx);
     if (result.type === "continue") continue;
-    // The turn's pending events (ctx.events) and the profile link ride on this write when no earlier stage wrote the row (compliance, keywords, noise).
-    await writeText(db, messageId, { disposition: result.disposition, processedAt: new Date(), profileId: ctx.profile?.id }, ctx.events);
+    // The turn's pending events and writes (ctx.events, ctx.writes) and the profile link ride on this write when no earlier stage wrote the row (compliance, keywords, noise).
+    await writeText(db, messageId, { disposition: result.disposition, processedAt: new Date(), profileId: ctx.profile?.id }, ctx.events, ctx.writes);
     return { status: "processed", disposition: result.disposition };
   }
   throw new Error("pipeline: no stage decided the text's fate");

@@ -1,43 +1,28 @@
-import { emitEvent, EventName, newEventId, type EmitEventInput } from "../../analytics";
-import { Prisma, type Profile } from "../../db";
+import { emitEvent, EventName } from "../../analytics";
 import { findOrCreateProfile } from "../../profiles";
-import { next, type PipelineContext, type Stage } from "../pipeline-types";
-
-/** A known shopper's profile read with the Received SMS event written for it: one statement. */
-async function knownProfileReceiving(ctx: PipelineContext, event: Omit<EmitEventInput, "profileId">): Promise<Profile | null> {
-  const { brandId, fromNumber } = ctx.message;
-  const rows = await ctx.db.$queryRaw<Profile[]>(Prisma.sql`
-    WITH p AS (SELECT * FROM "Profile" WHERE "brandId" = ${brandId} AND "phone" = ${fromNumber}),
-    ev AS (
-      INSERT INTO "Event" ("id", "brandId", "profileId", "name", "properties", "dedupeKey", "occurredAt")
-      SELECT ${newEventId()}, p."brandId", p."id", ${event.name}, ${JSON.stringify(event.properties ?? {})}::jsonb,
-             ${event.dedupeKey}, ${event.occurredAt ?? new Date()}::timestamp(3) FROM p
-      ON CONFLICT ("brandId", "dedupeKey") DO NOTHING RETURNING 1)
-    SELECT * FROM p`);
-  return rows[0] ?? null;
-}
+import { next, type Stage } from "../pipeline-types";
 
 /**
- * 1. Match the sender by E.164 number (create a profile on first contact) and record Received SMS;
- * a known shopper's profile and the event take one statement. The text is linked to the profile by
- * the next write to its row (the conversation stage, or the disposition): one UPDATE instead of two.
+ * 1. Match the sender by E.164 number (create a profile on first contact) and record Received SMS.
+ * A known sender's profile was read with the text, and its event written by the same statement
+ * (server/inbound/load-inbound.ts). The text is linked to the profile by the next write to its row
+ * (the conversation stage, or the disposition): one UPDATE instead of two.
  */
 export const resolveProfile: Stage = {
   name: "profile",
   async run(ctx) {
-    const event = {
-      brandId: ctx.brand.id,
-      name: EventName.receivedSms,
-      properties: { messageId: ctx.message.id, body: ctx.message.body.slice(0, 320) },
-      dedupeKey: `received:${ctx.message.id}`,
-      occurredAt: ctx.message.createdAt,
-    };
-    const known = await knownProfileReceiving(ctx, event);
-    if (known) {
-      ctx.profile = known;
+    if (ctx.knownProfile) {
+      ctx.profile = ctx.knownProfile;
     } else {
       ctx.profile = await findOrCreateProfile(ctx.db, ctx.brand.id, ctx.message.fromNumber);
-      await emitEvent(ctx.db, { ...event, profileId: ctx.profile.id });
+      await emitEvent(ctx.db, {
+        brandId: ctx.brand.id,
+        profileId: ctx.profile.id,
+        name: EventName.receivedSms,
+        properties: { messageId: ctx.message.id, body: ctx.message.body.slice(0, 320) },
+        dedupeKey: `received:${ctx.message.id}`,
+        occurredAt: ctx.message.createdAt,
+      });
     }
     ctx.message = { ...ctx.message, profileId: ctx.profile.id };
     return next;

@@ -7,12 +7,29 @@ import { queueOutbound } from "../../outbound";
 import { fitSingleSegment } from "../../sms";
 import { conversationOf, profileOf, stop, type PipelineContext, type Stage } from "../pipeline-types";
 
+type ReplyUpdate = { skill?: string | null; tags?: { read: string[]; next: string[] } };
+
 /**
- * Queues the reply, then in one statement counts the agent's replies (from the rows, so a re-run job
- * never counts a reply twice), sets the turn's skill and, when given, the agent tag computed from
- * the tags the stage just read: set only if nobody changed them meanwhile (a helpdesk's tag wins).
+ * The conversation's update after a reply: the agent's replies counted from the rows (so a re-run
+ * job never counts a reply twice), the turn's skill and, when given, the agent tag computed from the
+ * tags the stage just read — set only if nobody changed them meanwhile (a helpdesk's tag wins).
  */
-async function sendReply(ctx: PipelineContext, body: string, opts: { skill?: string | null; tags?: { read: string[]; next: string[] } } = {}) {
+function replyUpdateSql(conversationId: string, opts: ReplyUpdate): Prisma.Sql {
+  const tags = opts.tags ?? { read: [], next: [] };
+  return Prisma.sql`
+    UPDATE "Conversation" c SET
+      "agentReplyCount" = (SELECT count(*) FROM "Message" m WHERE m."conversationId" = c."id" AND m."author" = 'agent'),
+      "skill" = coalesce(${opts.skill || null}::text, c."skill"),
+      "tags" = CASE WHEN ${opts.tags ? true : false} AND c."tags" = ${tags.read}::text[] THEN ${tags.next}::text[] ELSE c."tags" END
+    WHERE c."id" = ${conversationId} RETURNING *`;
+}
+
+/**
+ * Queues the reply, then updates the conversation (replyUpdateSql): at once when the lifecycle
+ * goes on from the updated row, or — `withDisposition` — in the statement that writes the text's
+ * disposition (pipeline.ts), when nothing else follows.
+ */
+async function sendReply(ctx: PipelineContext, body: string, opts: ReplyUpdate & { withDisposition?: boolean } = {}) {
   const conversation = conversationOf(ctx);
   await queueOutbound(ctx.db, {
     brandId: ctx.brand.id,
@@ -24,13 +41,12 @@ async function sendReply(ctx: PipelineContext, body: string, opts: { skill?: str
     purpose: "agent",
     idempotencyKey: `agent:${ctx.message.id}`,
   }, { brand: ctx.brand, profile: profileOf(ctx) });
-  const tags = opts.tags ?? { read: [], next: [] };
-  const rows = await ctx.db.$queryRaw<Conversation[]>(Prisma.sql`
-    UPDATE "Conversation" c SET
-      "agentReplyCount" = (SELECT count(*) FROM "Message" m WHERE m."conversationId" = c."id" AND m."author" = 'agent'),
-      "skill" = coalesce(${opts.skill || null}::text, c."skill"),
-      "tags" = CASE WHEN ${opts.tags ? true : false} AND c."tags" = ${tags.read}::text[] THEN ${tags.next}::text[] ELSE c."tags" END
-    WHERE c."id" = ${conversation.id} RETURNING *`);
+  const update = replyUpdateSql(conversation.id, opts);
+  if (opts.withDisposition) {
+    ctx.writes.push(update);
+    return;
+  }
+  const rows = await ctx.db.$queryRaw<Conversation[]>(update);
   ctx.conversation = rows[0] ?? conversation;
 }
 
@@ -74,7 +90,7 @@ export const sendAndLifecycle: Stage = {
     switch (turn.outcome) {
       case "answered": {
         // Not closed to the agent (checked above), so the tag becomes automating, in the reply's update.
-        await sendReply(ctx, turn.reply, { skill: turn.skill, tags: { read: current.tags, next: withAgentTag(current.tags, AgentTag.automating) } });
+        await sendReply(ctx, turn.reply, { skill: turn.skill, tags: { read: current.tags, next: withAgentTag(current.tags, AgentTag.automating) }, withDisposition: true });
         return stop("agent_replied");
       }
       case "resolved":
