@@ -14,6 +14,8 @@ export type LoadedInbound = {
   storedTurn: AgentTurn | null;
   /** The brand's active keyword automations, in keyword order (the keyword and shopper-turn stages match against them). */
   keywords: ActiveKeyword[];
+  /** Whether the brand has an active SMS workflow (when not, the workflow stage looks nothing up). */
+  hasActiveWorkflows: boolean;
   /** The texts between the brand and this number in the minutes before this one, newest first (bot-loop detection). */
   recentTexts: RecentText[];
 };
@@ -24,7 +26,8 @@ const asJson = (v: unknown) => (typeof v === "string" ? JSON.parse(v) : v);
 /**
  * Everything the pipeline reads about a text before its stages run, in one statement (one round
  * trip instead of eight): the message, its brand and agent settings, the sender's profile, a turn
- * stored by an earlier run, the brand's active keyword automations and the texts of the last few
+ * stored by an earlier run, the brand's active keyword automations, whether it has an active SMS
+ * workflow, and the texts of the last few
  * minutes with this number (both ways; campaign texts aside) — and, for a known sender of a text
  * not yet processed, the Received SMS event (a re-run writes nothing new: dedupe key).
  */
@@ -43,6 +46,7 @@ export async function loadInbound(db: Db, messageId: string): Promise<LoadedInbo
            (SELECT coalesce(json_agg(json_build_object('keyword', k."keyword", 'reply', k."reply", 'action', k."action",
                       'propertyKey', k."propertyKey", 'propertyValue', k."propertyValue") ORDER BY k."keyword"), '[]'::json)
               FROM "KeywordAutomation" k WHERE k."brandId" = m."brandId" AND k."isActive") AS "keywords",
+           EXISTS (SELECT 1 FROM "SmsWorkflow" w WHERE w."brandId" = m."brandId" AND w."isActive") AS "hasActiveWorkflows",
            (SELECT coalesce(json_agg(json_build_object('direction', r."direction", 'body', r."body",
                       'atMs', extract(epoch FROM r."createdAt") * 1000) ORDER BY r."createdAt" DESC), '[]'::json)
               FROM (SELECT x."direction", x."body", x."createdAt" FROM "Message" x
@@ -66,6 +70,7 @@ export async function loadInbound(db: Db, messageId: string): Promise<LoadedInbo
     profile: rowUnderPrefix<Profile>(row, modelFields.profile, "p"),
     storedTurn: rowUnderPrefix<AgentTurn>(row, modelFields.agentTurn, "t"),
     keywords: asJson(row.keywords) as ActiveKeyword[],
+    hasActiveWorkflows: row.hasActiveWorkflows === true,
     recentTexts: recent.map((r) => ({ direction: r.direction, body: r.body, at: new Date(Math.round(Number(r.atMs))) })),
   };
 }

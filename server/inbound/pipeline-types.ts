@@ -17,6 +17,8 @@ export type PipelineContext = {
   knownProfile: Profile | null;
   /** The texts with this number in the few minutes before this one, newest first, read with the text (bot-loop detection). */
   recentTexts: RecentText[];
+  /** Whether the brand had an active SMS workflow when the text was read. */
+  hasActiveWorkflows: boolean;
   /** The brand's active keyword automations, read with the text. */
   keywords: readonly ActiveKeyword[];
   /** A turn stored for this text by an earlier run (the job is re-running after a crash). */

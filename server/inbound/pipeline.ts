@@ -50,6 +50,7 @@ export async function processInbound(db: Db, messageId: string, now = new Date()
     settings,
     knownProfile: loaded.profile,
     keywords: loaded.keywords,
+    hasActiveWorkflows: loaded.hasActiveWorkflows,
     recentTexts: loaded.recentTexts,
     storedTurn: loaded.storedTurn,
     events: [],
