@@ -1,5 +1,6 @@
 import type { Conversation, Db, Message, Profile } from "../db";
-import { EventName, type EmitEventInput } from "../analytics";
+import { randomUUID } from "node:crypto";
+import { EventName, newEventId, type EmitEventInput } from "../analytics";
 import { campaignForReplySql, DEFAULT_ATTRIBUTION_WINDOW_HOURS } from "../campaigns/campaign-for-reply";
 import { Prisma } from "../db";
 import { modelFields, prefixedColumns, rowUnderPrefix } from "../db/joined-row";
@@ -11,7 +12,13 @@ import { decideShopperText, isUnclaimedByPeople, shopperTextPatch, type ShopperT
  * conversation with people), returned rather than written so the caller records them in the same
  * statement as its next write (the pipeline: the text's link to the conversation, right after).
  */
-export type PlacedText = { decision: ShopperTextDecision; conversation: Conversation; events: EmitEventInput[] };
+export type PlacedText = {
+  decision: ShopperTextDecision;
+  conversation: Conversation;
+  events: EmitEventInput[];
+  /** The text, already linked to its new conversation (with `linkText`, when the agent starts one: one statement for all three writes). */
+  linkedMessage?: Message;
+};
 
 const HOUR = 3_600_000;
 
@@ -45,7 +52,17 @@ async function currentConversation(db: Db, input: { brandId: string; profileId: 
  */
 export async function placeShopperText(
   db: Db,
-  input: { brandId: string; profile: Profile; message: Message; route: TextRoute; windowHours: number; now: Date; attributionWindowHours?: number },
+  input: {
+    brandId: string;
+    profile: Profile;
+    message: Message;
+    route: TextRoute;
+    windowHours: number;
+    now: Date;
+    attributionWindowHours?: number;
+    /** Link the text to the conversation the agent starts, in the statement that creates it (see startLinkingText). */
+    linkText?: boolean;
+  },
 ): Promise<PlacedText> {
   const { now } = input;
   const windowEndsAt = new Date(now.getTime() + input.windowHours * HOUR);
@@ -89,6 +106,7 @@ export async function placeShopperText(
   const base = { brandId: input.brandId, profileId: input.profile.id, startedAt: now, lastMessageAt: now, sourceCampaignId: campaignId };
   switch (decision.type) {
     case "agent_starts": {
+      if (input.linkText) return { decision, events: [], ...(await startLinkingText(db, { ...base, windowEndsAt }, input.message)) };
       const conversation = await db.conversation.create({ data: { ...base, windowEndsAt } });
       return { decision, conversation, events: [startedEvent(conversation, input.message.body)] };
     }
@@ -110,6 +128,37 @@ export async function placeShopperText(
     default:
       return assertUnreachable(decision);
   }
+}
+
+/**
+ * A new agent conversation, its Started event and the text's link to it (and to the profile), in
+ * one statement: a crash leaves all three or none.
+ */
+async function startLinkingText(
+  db: Db,
+  data: { brandId: string; profileId: string; startedAt: Date; lastMessageAt: Date; windowEndsAt: Date; sourceCampaignId: string | null },
+  message: Message,
+): Promise<{ conversation: Conversation; linkedMessage: Message }> {
+  const rows = await db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
+    WITH c AS (
+      INSERT INTO "Conversation" ("id", "brandId", "profileId", "startedAt", "lastMessageAt", "windowEndsAt", "sourceCampaignId")
+      VALUES (${`co${randomUUID().replace(/-/g, "")}`}, ${data.brandId}, ${data.profileId}, ${data.startedAt}::timestamp(3), ${data.lastMessageAt}::timestamp(3),
+              ${data.windowEndsAt}::timestamp(3), ${data.sourceCampaignId}::text)
+      RETURNING *),
+    started AS (
+      INSERT INTO "Event" ("id", "brandId", "profileId", "name", "properties", "dedupeKey", "occurredAt")
+      SELECT ${newEventId()}, c."brandId", c."profileId", ${EventName.conversationStarted},
+             jsonb_build_object('conversationId', c."id", 'channel', c."channel", 'firstMessage', ${message.body}::text, 'sourceCampaignId', c."sourceCampaignId"),
+             'started:' || c."id", c."lastMessageAt"
+        FROM c
+      ON CONFLICT ("brandId", "dedupeKey") DO NOTHING RETURNING 1),
+    t AS (
+      UPDATE "Message" SET "profileId" = ${data.profileId}, "conversationId" = (SELECT "id" FROM c), "updatedAt" = ${new Date()}::timestamp(3)
+       WHERE "id" = ${message.id} RETURNING *)
+    SELECT ${Prisma.raw(prefixedColumns("c", modelFields.conversation))}, ${Prisma.raw(prefixedColumns("t", modelFields.message))} FROM c, t`);
+  const row = rows[0];
+  if (!row) throw new Error(`inbound message ${message.id} not found`);
+  return { conversation: rowUnderPrefix<Conversation>(row, modelFields.conversation, "c")!, linkedMessage: rowUnderPrefix<Message>(row, modelFields.message, "t")! };
 }
 
 /** The agent engaged: the Started event, once per conversation. */
