@@ -1,4 +1,4 @@
-export { emitEvent, EventName, type EmitEventInput } from "./emit-event";
+export { emitEvent, insertEventsSql, newEventId, EventName, type EmitEventInput } from "./emit-event";
 export {
   attributionModels,
   attributionWindowOptions,

@@ -147,9 +147,19 @@ describe("brand settings in the pipeline", () => {
     const db = getDb();
     const brand = await createBrand(db);
     const shopper = await createShopper(db, brand.id);
-    // Both stored before either is processed: the queue must keep them in arrival order.
-    const first = await sendSimulatedText(db, brand.id, { from: shopper.phone, body: "hi" });
-    const second = await sendSimulatedText(db, brand.id, { from: shopper.phone, body: "can I speak to someone" });
+    // Both stored before either is processed (the reply pause holds the first, as in production;
+    // the tests' default of 0 left this to a race with the worker): the queue keeps arrival order.
+    process.env.AGENT_REPLY_PAUSE_MS = "500";
+    resetEnvForTests();
+    let first: Awaited<ReturnType<typeof sendSimulatedText>>;
+    let second: typeof first;
+    try {
+      first = await sendSimulatedText(db, brand.id, { from: shopper.phone, body: "hi" });
+      second = await sendSimulatedText(db, brand.id, { from: shopper.phone, body: "can I speak to someone" });
+    } finally {
+      process.env.AGENT_REPLY_PAUSE_MS = "0";
+      resetEnvForTests();
+    }
     const done = await eventually(async () => {
       const rows = await db.message.findMany({ where: { id: { in: [first.messageId, second.messageId] } } });
       return rows.every((m) => m.processedAt) ? rows : undefined;

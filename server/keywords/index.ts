@@ -4,7 +4,8 @@ export {
   createKeywordAutomation,
   updateKeywordAutomation,
   deleteKeywordAutomation,
-  findMatchingAutomation,
+  matchingAutomation,
+  type ActiveKeyword,
   type KeywordAction,
   type KeywordAutomationInput,
 } from "./keyword-automations";

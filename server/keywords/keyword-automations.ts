@@ -83,9 +83,11 @@ export async function deleteKeywordAutomation(db: Db, brandId: string, id: strin
   if (actor) await recordSettingsChange(db, { brandId, actor, area: "keywords", before: snapshot(existing), after: { keyword: `${existing?.keyword ?? ""} (deleted)` } });
 }
 
-/** The active automation whose keyword the text contains, if any. */
-export async function findMatchingAutomation(db: Db, brandId: string, text: string): Promise<KeywordAutomation | null> {
-  const automations = await db.keywordAutomation.findMany({ where: { brandId, isActive: true }, orderBy: { keyword: "asc" } });
+/** What the pipeline needs of an active automation (loaded with the text, server/inbound/load-inbound.ts). */
+export type ActiveKeyword = Pick<KeywordAutomation, "keyword" | "reply" | "action" | "propertyKey" | "propertyValue">;
+
+/** The active automation whose keyword the text contains, if any (`automations` in keyword order). */
+export function matchingAutomation<T extends { keyword: string }>(automations: readonly T[], text: string): T | null {
   if (!automations.length) return null;
   const matched = matchKeyword(text, automations.map((a) => a.keyword));
   return matched ? (automations.find((a) => a.keyword === matched) ?? null) : null;

@@ -9,8 +9,9 @@
  * A claim left in `sending` by a dead process is found by reconcileStaleClaims (worker start and
  * sweeper): after SENDING_CLAIM_STALE_MS (three transport timeouts) it goes back to queued with unconfirmedSendAt set.
  */
-import type { Db, Message } from "../db";
-import { emitEvent, EventName } from "../analytics";
+import { Prisma, type Brand, type Db, type Message, type Profile } from "../db";
+import { modelFields, prefixedColumns, rowUnderPrefix } from "../db/joined-row";
+import { insertEventsSql, EventName } from "../analytics";
 import { env, publicUrl } from "../env";
 import { enqueueOutbound } from "../jobs/queue";
 import { failpoint } from "../jobs/failpoint";
@@ -47,25 +48,44 @@ async function alreadyAtProvider(db: Db, transport: SmsTransport, message: Messa
   return candidates.filter((c) => !ownedSids.has(c.providerSid)).at(-1) ?? null;
 }
 
-/**
- * The row and its Sent SMS event in one transaction: a reader never sees a sent text without its
- * event, and a crash between the two can't lose the event.
- */
+/** The row marked sent and its Sent SMS event, in one statement. */
 async function markSent(db: Db, message: Message, transportName: string, result: TransportResult, reconciled: boolean): Promise<"sent"> {
-  await db.$transaction(async (tx) => {
-    await tx.message.update({
-      where: { id: message.id },
-      data: { status: result.status, providerSid: result.providerSid, errorCode: null, errorMessage: null, unconfirmedSendAt: null },
-    });
-    await emitEvent(tx, {
+  const event = insertEventsSql([
+    {
       brandId: message.brandId,
       profileId: message.profileId,
       name: EventName.sentSms,
       properties: { messageId: message.id, author: message.author, segments: message.segments, transport: transportName, ...(reconciled ? { reconciled: true } : {}) },
       dedupeKey: `sent:${message.id}`,
-    });
-  });
+    },
+  ]);
+  await db.$executeRaw(Prisma.sql`
+    WITH sent AS (
+      UPDATE "Message" SET "status" = ${result.status}::"MessageStatus", "providerSid" = ${result.providerSid}, "errorCode" = NULL,
+             "errorMessage" = NULL, "unconfirmedSendAt" = NULL, "updatedAt" = ${new Date()}::timestamp(3)
+       WHERE "id" = ${message.id} RETURNING 1)
+    ${event}`);
   return "sent";
+}
+
+type ClaimedMessage = Message & { brand: Brand; profile: Profile | null };
+
+/** Claims the row (queued → sending, stamped claimedAt) and reads it with its brand and profile: one statement. */
+async function claimMessage(db: Db, messageId: string, claimedAt: Date): Promise<ClaimedMessage | null> {
+  const rows = await db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
+    WITH m AS (
+      UPDATE "Message" SET "status" = 'sending', "claimedAt" = ${claimedAt}::timestamp(3), "updatedAt" = ${claimedAt}::timestamp(3)
+       WHERE "id" = ${messageId} AND "status" = 'queued' AND "direction" = 'outbound' RETURNING *)
+    SELECT ${Prisma.raw(prefixedColumns("m", modelFields.message))}, ${Prisma.raw(prefixedColumns("b", modelFields.brand))},
+           ${Prisma.raw(prefixedColumns("p", modelFields.profile))}
+      FROM m JOIN "Brand" b ON b."id" = m."brandId" LEFT JOIN "Profile" p ON p."id" = m."profileId"`);
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    ...rowUnderPrefix<Message>(row, modelFields.message, "m")!,
+    brand: rowUnderPrefix<Brand>(row, modelFields.brand, "b")!,
+    profile: rowUnderPrefix<Profile>(row, modelFields.profile, "p"),
+  };
 }
 
 /**
@@ -74,12 +94,8 @@ async function markSent(db: Db, message: Message, transportName: string, result:
  */
 export async function deliverOutbound(db: Db, messageId: string, opts: { isLastAttempt: boolean }): Promise<DeliverOutcome> {
   const claimedAt = new Date();
-  const claimed = await db.message.updateMany({
-    where: { id: messageId, status: "queued", direction: "outbound" },
-    data: { status: "sending", claimedAt },
-  });
-  if (claimed.count === 0) return "skipped";
-  const message = await db.message.findUniqueOrThrow({ where: { id: messageId }, include: { brand: true, profile: true } });
+  const message = await claimMessage(db, messageId, claimedAt);
+  if (!message) return "skipped";
   const transport = selectTransport(message.brand);
 
   const failAttempt = async (error: unknown): Promise<DeliverOutcome> => {

@@ -41,7 +41,15 @@ async function attachedWorkflow(db: Db, conversation: Conversation): Promise<{ w
 
 export async function guideConversation(
   db: Db,
-  input: { brand: Brand; conversation: Conversation; profile: Profile; message: Message; now: Date },
+  input: {
+    brand: Brand;
+    conversation: Conversation;
+    profile: Profile;
+    message: Message;
+    now: Date;
+    /** Whether the brand has an active workflow, when the caller read it already: false spares the look-up. */
+    hasActiveWorkflows?: boolean;
+  },
 ): Promise<GuideResult> {
   const { brand, message, now } = input;
   let { conversation, profile } = input;
@@ -52,6 +60,7 @@ export async function guideConversation(
   let workflow = attached.workflow;
   let isMatchedNow = false;
   if (!workflow) {
+    if (input.hasActiveWorkflows === false) return { conversation, profile, turn: null };
     const active = await db.smsWorkflow.findMany({ where: { brandId: brand.id, isActive: true } });
     workflow = matchWorkflow(active, message.body).match?.workflow ?? null;
     if (!workflow) return { conversation, profile, turn: null };

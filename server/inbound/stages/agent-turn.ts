@@ -2,17 +2,18 @@ import type { AgentTurnResult, HandoffReason, ToolTrace } from "../../agent";
 import { runAgentTurn } from "../../agent";
 import { commerceForAgent } from "../../commerce";
 import { conversationHistory } from "../../conversations";
+import { randomUUID } from "node:crypto";
 import { Prisma } from "../../db";
 import { searchKnowledge } from "../../knowledge";
 import { builtinReplies, workflowReplies } from "../../agent";
 import { createHandoffTicket } from "../../helpdesk";
 import { noteWorkflowReply, type WorkflowTurn } from "../../workflows";
 import { matchKeyword } from "../../sms";
-import { conversationOf, next, profileOf, type PipelineContext, type Stage } from "../pipeline-types";
+import { conversationOf, next, profileOf, type ConversationOwnership, type PipelineContext, type Stage } from "../pipeline-types";
 
 /** A turn already stored for this text (the job is re-running after a crash): reuse, don't ask the model twice. */
-async function storedTurn(ctx: PipelineContext): Promise<AgentTurnResult | null> {
-  const t = await ctx.db.agentTurn.findUnique({ where: { inboundMessageId: ctx.message.id } });
+function storedTurn(ctx: PipelineContext): AgentTurnResult | null {
+  const t = ctx.storedTurn;
   if (!t) return null;
   return {
     outcome: t.outcome as AgentTurnResult["outcome"],
@@ -64,7 +65,7 @@ export const agentTurn: Stage = {
   async run(ctx) {
     const conversation = conversationOf(ctx);
     const profile = profileOf(ctx);
-    const stored = await storedTurn(ctx);
+    const stored = storedTurn(ctx);
     if (stored) {
       ctx.turn = stored;
       return next;
@@ -120,25 +121,19 @@ export const agentTurn: Stage = {
         }
       }
     }
-    await ctx.db.agentTurn.create({
-      data: {
-        brandId: ctx.brand.id,
-        conversationId: conversation.id,
-        inboundMessageId: ctx.message.id,
-        model: turn.model,
-        intent: turn.skill,
-        tools: turn.tools as unknown as Prisma.InputJsonValue,
-        replyText: turn.reply,
-        outcome: turn.outcome,
-        skill: turn.skill,
-        handoffReason: turn.handoffReason ?? null,
-        handoffSummary: turn.handoffSummary ?? null,
-        failureReason: turn.failureReason ?? null,
-        latencyMs: turn.latencyMs,
-        inputTokens: turn.inputTokens ?? null,
-        outputTokens: turn.outputTokens ?? null,
-      },
-    });
+    // The turn stored (a re-run reuses it) and, in the same statement, who owns the conversation now
+    // that the agent has thought: the send stage answers only if it is still the agent's.
+    const owners = await ctx.db.$queryRaw<ConversationOwnership[]>(Prisma.sql`
+      WITH stored AS (
+        INSERT INTO "AgentTurn" ("id", "brandId", "conversationId", "inboundMessageId", "model", "intent", "tools", "replyText", "outcome", "skill",
+                                 "handoffReason", "handoffSummary", "failureReason", "latencyMs", "inputTokens", "outputTokens", "createdAt")
+        VALUES (${`at${randomUUID().replace(/-/g, "")}`}, ${ctx.brand.id}, ${conversation.id}, ${ctx.message.id}, ${turn.model}, ${turn.skill ?? null},
+                ${JSON.stringify(turn.tools)}::jsonb, ${turn.reply}, ${turn.outcome}, ${turn.skill ?? null}, ${turn.handoffReason ?? null},
+                ${turn.handoffSummary ?? null}, ${turn.failureReason ?? null}, ${Math.round(turn.latencyMs)}::int, ${turn.inputTokens ?? null}::int,
+                ${turn.outputTokens ?? null}::int, ${new Date()}::timestamp(3))
+        RETURNING 1)
+      SELECT "tags", "assigneeId", "status"::text AS "status" FROM "Conversation" WHERE "id" = ${conversation.id}`);
+    ctx.ownership = owners[0];
     ctx.turn = turn;
     return next;
   },

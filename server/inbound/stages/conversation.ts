@@ -1,6 +1,7 @@
 import { placeShopperText } from "../../conversations";
 import { assertUnreachable } from "../../errors";
 import type { Disposition } from "../disposition";
+import { writeText } from "../write-text";
 import { next, profileOf, stop, type Stage } from "../pipeline-types";
 
 /**
@@ -19,9 +20,12 @@ export const conversation: Stage = {
       windowHours: ctx.settings.conversationWindowHours,
       attributionWindowHours: ctx.brand.attributionWindowHours,
       now: ctx.now,
+      linkText: true,
     });
     ctx.conversation = placed.conversation;
-    ctx.message = await ctx.db.message.update({ where: { id: ctx.message.id }, data: { conversationId: placed.conversation.id } });
+    // The text's link to its conversation and the placement's events (Started…): one statement, or
+    // none more when the agent starts a conversation (its creation links the text).
+    ctx.message = placed.linkedMessage ?? (await writeText(ctx.db, ctx.message.id, { profileId: profileOf(ctx).id, conversationId: placed.conversation.id }, placed.events));
     const { decision } = placed;
     switch (decision.type) {
       case "agent_continues":

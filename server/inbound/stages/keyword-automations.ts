@@ -1,6 +1,6 @@
 import { canReceiveMarketingOrAgent, changeConsent } from "../../consent";
 import { Prisma } from "../../db";
-import { findMatchingAutomation } from "../../keywords";
+import { matchingAutomation } from "../../keywords";
 import { queueOutbound } from "../../outbound";
 import { next, profileOf, stop, type Stage } from "../pipeline-types";
 
@@ -11,7 +11,7 @@ import { next, profileOf, stop, type Stage } from "../pipeline-types";
 export const keywordAutomations: Stage = {
   name: "keyword_automations",
   async run(ctx) {
-    const automation = await findMatchingAutomation(ctx.db, ctx.brand.id, ctx.message.body);
+    const automation = matchingAutomation(ctx.keywords, ctx.message.body);
     if (!automation) return next;
     let profile = profileOf(ctx);
     if (automation.action === "subscribe") {

@@ -1,12 +1,35 @@
-import { emitEvent, EventName } from "../../analytics";
+import { EventName } from "../../analytics";
+import { Prisma, type Conversation } from "../../db";
 import { escalateConversation, leaveWithPeople, resolveConversation } from "../../conversations";
-import { AgentTag, createHandoffTicket, isClosedToAgent, setAgentTag } from "../../helpdesk";
+import { AgentTag, createHandoffTicket, isClosedToAgent, setAgentTag, withAgentTag } from "../../helpdesk";
 import { assertUnreachable } from "../../errors";
 import { queueOutbound } from "../../outbound";
 import { fitSingleSegment } from "../../sms";
 import { conversationOf, profileOf, stop, type PipelineContext, type Stage } from "../pipeline-types";
 
-async function sendReply(ctx: PipelineContext, body: string, skill?: string | null) {
+type ReplyUpdate = { skill?: string | null; tags?: { read: string[]; next: string[] } };
+
+/**
+ * The conversation's update after a reply: the agent's replies counted from the rows (so a re-run
+ * job never counts a reply twice), the turn's skill and, when given, the agent tag computed from the
+ * tags the stage just read — set only if nobody changed them meanwhile (a helpdesk's tag wins).
+ */
+function replyUpdateSql(conversationId: string, opts: ReplyUpdate): Prisma.Sql {
+  const tags = opts.tags ?? { read: [], next: [] };
+  return Prisma.sql`
+    UPDATE "Conversation" c SET
+      "agentReplyCount" = (SELECT count(*) FROM "Message" m WHERE m."conversationId" = c."id" AND m."author" = 'agent'),
+      "skill" = coalesce(${opts.skill || null}::text, c."skill"),
+      "tags" = CASE WHEN ${opts.tags ? true : false} AND c."tags" = ${tags.read}::text[] THEN ${tags.next}::text[] ELSE c."tags" END
+    WHERE c."id" = ${conversationId} RETURNING *`;
+}
+
+/**
+ * Queues the reply, then updates the conversation (replyUpdateSql): at once when the lifecycle
+ * goes on from the updated row, or — `withDisposition` — in the statement that writes the text's
+ * disposition (pipeline.ts), when nothing else follows.
+ */
+async function sendReply(ctx: PipelineContext, body: string, opts: ReplyUpdate & { withDisposition?: boolean } = {}) {
   const conversation = conversationOf(ctx);
   await queueOutbound(ctx.db, {
     brandId: ctx.brand.id,
@@ -18,18 +41,23 @@ async function sendReply(ctx: PipelineContext, body: string, skill?: string | nu
     purpose: "agent",
     idempotencyKey: `agent:${ctx.message.id}`,
   }, { brand: ctx.brand, profile: profileOf(ctx) });
-  // Counted from the rows, so a re-run job never counts a reply twice.
-  const agentReplyCount = await ctx.db.message.count({ where: { conversationId: conversation.id, author: "agent" } });
-  ctx.conversation = await ctx.db.conversation.update({ where: { id: conversation.id }, data: skill ? { agentReplyCount, skill } : { agentReplyCount } });
+  const update = replyUpdateSql(conversation.id, opts);
+  if (opts.withDisposition) {
+    ctx.writes.push(update);
+    return;
+  }
+  const rows = await ctx.db.$queryRaw<Conversation[]>(update);
+  ctx.conversation = rows[0] ?? conversation;
 }
 
 /** Records which products the agent recommended in this turn (for segments such as "recommended, didn't buy"). */
-async function emitRecommendations(ctx: PipelineContext) {
+function noteRecommendations(ctx: PipelineContext) {
   const rec = ctx.turn?.tools.find((t) => t.name === "recommendProducts" && !t.error);
   // Sold-out matches are mentioned as unavailable, not recommended.
   const products = ((rec?.output as { query?: string; products?: { id: string; isInStock?: boolean }[] } | undefined)?.products ?? []).filter((p) => p.isInStock !== false);
   if (!products.length) return;
-  await emitEvent(ctx.db, {
+  // Written with the text's disposition (pipeline.ts): one statement fewer per recommending turn.
+  ctx.events.push({
     brandId: ctx.brand.id,
     profileId: profileOf(ctx).id,
     name: EventName.productRecommended,
@@ -51,18 +79,20 @@ export const sendAndLifecycle: Stage = {
     const turn = ctx.turn;
     if (!turn) throw new Error("pipeline: agent turn has not run");
     const conversation = conversationOf(ctx);
-    // Re-read: a teammate may have taken the conversation, or a helpdesk tagged it, while the agent thought.
-    const current = await ctx.db.conversation.findUniqueOrThrow({ where: { id: conversation.id }, select: { tags: true, assigneeId: true, status: true } });
+    // Read again after the agent thought (with the stored turn; here when the turn was stored by an
+    // earlier run): a teammate may have taken the conversation, or a helpdesk tagged it, meanwhile.
+    const current = ctx.ownership ?? (await ctx.db.conversation.findUniqueOrThrow({ where: { id: conversation.id }, select: { tags: true, assigneeId: true, status: true } }));
     if (isClosedToAgent(current.tags) || current.assigneeId !== null || current.status !== "automating") {
       await leaveWithPeople(ctx.db, { conversationId: conversation.id, message: ctx.message });
       return stop("human");
     }
-    await emitRecommendations(ctx);
+    noteRecommendations(ctx);
     switch (turn.outcome) {
-      case "answered":
-        await sendReply(ctx, turn.reply, turn.skill);
-        await setAgentTag(ctx.db, conversation.id, AgentTag.automating, conversationOf(ctx).tags);
+      case "answered": {
+        // Not closed to the agent (checked above), so the tag becomes automating, in the reply's update.
+        await sendReply(ctx, turn.reply, { skill: turn.skill, tags: { read: current.tags, next: withAgentTag(current.tags, AgentTag.automating) }, withDisposition: true });
         return stop("agent_replied");
+      }
       case "resolved":
         await sendReply(ctx, turn.reply);
         await resolveConversation(ctx.db, { conversation: conversationOf(ctx), skill: turn.skill ?? conversation.skill, now: ctx.now });

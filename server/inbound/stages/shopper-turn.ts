@@ -1,10 +1,11 @@
-import { findMatchingAutomation } from "../../keywords";
+import { matchingAutomation } from "../../keywords";
 import { isConversationalText } from "../../sms";
+import { Prisma } from "../../db";
 import { next, stop, type PipelineContext, type Stage } from "../pipeline-types";
 
 /** A newer text the agent will read: not a compliance keyword, not noise, not a brand keyword (those answer themselves). */
-async function joinsTheTurn(ctx: PipelineContext, body: string): Promise<boolean> {
-  return isConversationalText(body) && !(await findMatchingAutomation(ctx.db, ctx.brand.id, body));
+function joinsTheTurn(ctx: PipelineContext, body: string): boolean {
+  return isConversationalText(body) && !matchingAutomation(ctx.keywords, body);
 }
 
 /**
@@ -18,13 +19,13 @@ async function joinsTheTurn(ctx: PipelineContext, body: string): Promise<boolean
 export const shopperTurn: Stage = {
   name: "shopper_turn",
   async run(ctx) {
-    const newer = await ctx.db.message.findMany({
-      where: { brandId: ctx.brand.id, direction: "inbound", fromNumber: ctx.message.fromNumber, processedAt: null, createdAt: { gt: ctx.message.createdAt } },
-      select: { body: true },
-      orderBy: { createdAt: "asc" },
-      take: 5,
-    });
-    for (const m of newer) if (await joinsTheTurn(ctx, m.body)) return stop("combined");
+    // The shopper's newer texts still waiting (the agent's turn reads the conversation's history itself).
+    const newer = await ctx.db.$queryRaw<{ body: string }[]>(Prisma.sql`
+      SELECT "body" FROM "Message"
+       WHERE "brandId" = ${ctx.brand.id} AND "direction" = 'inbound' AND "fromNumber" = ${ctx.message.fromNumber}
+         AND "processedAt" IS NULL AND "createdAt" > ${ctx.message.createdAt}::timestamp(3)
+       ORDER BY "createdAt" ASC LIMIT 5`);
+    for (const m of newer) if (joinsTheTurn(ctx, m.body)) return stop("combined");
     return next;
   },
 };

@@ -14,6 +14,7 @@ export const workflow: Stage = {
       profile: profileOf(ctx),
       message: ctx.message,
       now: ctx.now,
+      hasActiveWorkflows: ctx.hasActiveWorkflows,
     });
     ctx.conversation = guided.conversation;
     ctx.profile = guided.profile;
