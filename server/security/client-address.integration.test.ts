@@ -9,9 +9,10 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../db";
 import { createBrand, createMember } from "../testing/fixtures";
-import { signInThroughNextAuth, type SignInAttempt } from "../testing/next-auth-handler";
+import { signInOverHttp } from "../testing/next-auth-http";
 import { clientIpOf, withClientAddress } from "./client-ip";
 
+type SignInAttempt = Awaited<ReturnType<typeof signInOverHttp>>;
 type Server = { url: string; close: () => Promise<void> };
 
 /** The server: stamps the address, then signs in with the request's JSON and the stamped headers. */
@@ -22,7 +23,7 @@ async function startServer(trustedProxies: number): Promise<Server> {
       req.on("data", (chunk) => (body += chunk));
       req.on("end", async () => {
         const { email, password } = JSON.parse(body) as { email: string; password: string };
-        const attempt = await signInThroughNextAuth(email, password, { "x-forwarded-for": clientIpOf((name) => req.headers[name] as string | undefined) });
+        const attempt = await signInOverHttp(new Map(), email, password, clientIpOf((name) => req.headers[name] as string | undefined));
         res.setHeader("content-type", "application/json");
         res.end(JSON.stringify(attempt));
       });

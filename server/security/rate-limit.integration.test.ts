@@ -10,7 +10,7 @@ import { signInLimits } from "../auth";
 import { getDb } from "../db";
 import { publicUrl } from "../env";
 import { createBrand, createMember, createShopper } from "../testing/fixtures";
-import { signInThroughNextAuth } from "../testing/next-auth-handler";
+import { signInOverHttp } from "../testing/next-auth-http";
 import { hitRateLimit, pruneExpiredBuckets, resetRateLimit } from "./rate-limit";
 
 const db = () => getDb();
@@ -35,7 +35,7 @@ describe("rate-limit counters", () => {
 });
 
 /** One credentials sign-in through next-auth's own handler, from the address the server decided. */
-const signIn = (email: string, password: string, ip: string) => signInThroughNextAuth(email, password, { "x-forwarded-for": ip });
+const signIn = (email: string, password: string, ip: string) => signInOverHttp(new Map(), email, password, ip);
 
 describe("sign-in limits (through next-auth's credentials callback)", () => {
   let email: string;
